@@ -1,0 +1,58 @@
+/* ir-tool.c: the core's jobs from the command line
+ *
+ * Copyright 2026 The Iron Room authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ir-tool.h"
+
+typedef struct
+{
+  const char    *name;
+  IrToolCommand  run;
+  const char    *usage;
+} IrToolEntry;
+
+static const IrToolEntry commands[] = {
+  { "version", NULL, "version                      print the version" },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "Usage: ironroom-tool COMMAND ARGUMENTS…\n\nCommands:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n", commands[i].usage);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("ironroom-tool %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name) && commands[i].run != NULL)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, "ironroom-tool: unknown command “%s”; run “ironroom-tool --help” for the list.\n",
+           argv[1]);
+  return 2;
+}
