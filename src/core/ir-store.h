@@ -72,6 +72,8 @@ void          ir_store_set_clock_source (IrStore      *self,
                                          gpointer      user_data);
 
 gint64        ir_store_get_seen_seq     (IrStore      *self);
+void          ir_store_set_seen_seq     (IrStore      *self,
+                                         gint64        seq);
 char         *ir_store_get_meta         (IrStore      *self,
                                          const char   *key);
 void          ir_store_set_meta         (IrStore      *self,
