@@ -166,33 +166,28 @@ ir_store_create_tables (IrStore  *self,
       g_string_append (sql, ") WITHOUT ROWID;");
 
       /* A store opened with a newer schema than it was created with gains
-       * the new columns. */
-      for (guint j = 0; j < fields->len; j++)
-        {
-          const IrFieldSpec *field = g_ptr_array_index (fields, j);
-          g_autofree char *probe = g_strdup_printf ("SELECT \"%s\" FROM \"e_%s\" LIMIT 0",
-                                                    field->name, spec->name);
-          sqlite3_stmt *stmt = NULL;
+       * the new columns. (A double-quoted name that is not a column reads
+       * as a string in SQLite, so probe with table_info, not SELECT.) */
+      {
+        g_autoptr(GHashTable) columns = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+        g_autofree char *probe = g_strdup_printf ("PRAGMA table_info (\"e_%s\")", spec->name);
+        sqlite3_stmt *stmt = NULL;
 
-          if (sqlite3_prepare_v2 (self->db, probe, -1, &stmt, NULL) == SQLITE_OK)
-            {
-              sqlite3_finalize (stmt);
-              continue;
-            }
-          sqlite3_finalize (stmt);
+        if (sqlite3_prepare_v2 (self->db, probe, -1, &stmt, NULL) == SQLITE_OK)
+          while (sqlite3_step (stmt) == SQLITE_ROW)
+            g_hash_table_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+        sqlite3_finalize (stmt);
 
-          /* The table does not exist yet when this runs first: the CREATE
-           * above includes the column, so only existing tables need it. */
+        for (guint j = 0; j < fields->len && g_hash_table_size (columns) > 0; j++)
           {
-            g_autofree char *table_probe = g_strdup_printf ("SELECT 1 FROM \"e_%s\" LIMIT 0",
-                                                            spec->name);
+            const IrFieldSpec *field = g_ptr_array_index (fields, j);
 
-            if (sqlite3_prepare_v2 (self->db, table_probe, -1, &stmt, NULL) == SQLITE_OK)
+            if (!g_hash_table_contains (columns, field->name))
               g_string_append_printf (sql, "ALTER TABLE \"e_%s\" ADD COLUMN \"%s\" %s;",
                                       spec->name, field->name, column_type (field->type));
-            sqlite3_finalize (stmt);
           }
-        }
+      }
     }
 
   return ir_store_exec (self, sql->str, error);
@@ -372,6 +367,8 @@ store_setup (IrStore  *self,
   g_autofree char *stored_client = NULL;
 
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DQS_DML, 0, NULL);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DQS_DDL, 0, NULL);
   if (!ir_store_exec (self,
                       "PRAGMA journal_mode = WAL;"
                       "PRAGMA synchronous = NORMAL;"
