@@ -49,21 +49,22 @@ ir_store_can_redo (IrStore *self)
   return self->redo_stack->len > 0;
 }
 
-/* The value a field had before op @undone: the best remaining op of the
- * field that is not part of @undone's transaction. */
+/* The value a field had before op @undone: the best op of the field that
+ * orders before it and is not part of its transaction. */
 static JsonNode *
 previous_value (IrStore *self,
                 IrOp    *undone)
 {
   sqlite3_stmt *stmt = ir_store_prepare (self,
                                          "SELECT value FROM ops WHERE eid = ? AND field = ? "
-                                         "AND tx != ? AND state = 0 ORDER BY hlc DESC, id DESC "
-                                         "LIMIT 1");
+                                         "AND tx != ? AND state = 0 AND hlc <= ? "
+                                         "ORDER BY hlc DESC, id DESC LIMIT 1");
   JsonNode *value = NULL;
 
   sqlite3_bind_text (stmt, 1, undone->eid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, undone->field, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, undone->tx, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, undone->hlc);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
   sqlite3_reset (stmt);
@@ -89,7 +90,8 @@ created_by_tx (IrStore    *self,
   return created;
 }
 
-/* Who wrote the value @field shows now, when that is not op @mine. */
+/* Who wrote the value the field of @mine shows now, when that value is not
+ * the one @mine wrote; %NULL while the field still shows it. */
 static char *
 changed_since_by (IrStore *self,
                   IrOp    *mine)
@@ -100,16 +102,13 @@ changed_since_by (IrStore *self,
   if (!ir_store_load_winner (self, mine->eid, mine->field, &winner))
     return NULL;
 
-  if (g_str_equal (winner.id, mine->id))
-    {
-      g_free (winner.id);
-      return NULL;
-    }
-
   current = ir_store_load_op (self, winner.n);
   g_free (winner.id);
 
-  return g_strdup (current ? current->actor : "?");
+  if (current == NULL || json_node_equal (current->value, mine->value))
+    return NULL;
+
+  return g_strdup (current->actor);
 }
 
 /* Builds the transaction that reverts @tx. Fields someone else changed

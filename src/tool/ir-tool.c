@@ -19,7 +19,12 @@ typedef struct
 } IrToolEntry;
 
 static const IrToolEntry commands[] = {
-  { "version", NULL, "version                      print the version" },
+  { "export", ir_tool_export,
+    "export ROOM_DB OUT.jsonl     write a room's operations as JSON lines" },
+  { "import", ir_tool_import,
+    "import IN.jsonl ROOM_DB      add the operations of a JSON lines file to a room" },
+  { "dump", ir_tool_dump,
+    "dump ROOM_DB                 print the room's state in canonical form" },
 };
 
 static void
@@ -49,7 +54,7 @@ main (int    argc,
     }
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name) && commands[i].run != NULL)
+    if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
   fprintf (stderr, "ironroom-tool: unknown command “%s”; run “ironroom-tool --help” for the list.\n",
