@@ -1,0 +1,22 @@
+/* ir-drawings-page.h: the drawings page: drawings, revisions and markups
+ *
+ * Copyright 2026 The Iron Room authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ir-store.h"
+
+G_BEGIN_DECLS
+
+#define IR_TYPE_DRAWINGS_PAGE (ir_drawings_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (IrDrawingsPage, ir_drawings_page, IR, DRAWINGS_PAGE, GtkWidget)
+
+IrStore *ir_drawings_page_get_store (IrDrawingsPage *self);
+void     ir_drawings_page_set_store (IrDrawingsPage *self,
+                                     IrStore        *store);
+
+G_END_DECLS
