@@ -266,7 +266,8 @@ ir_pdf_new_from_file (const char    *path,
   if (info == NULL)
     {
       g_set_error (error, IR_PDF_ERROR, IR_PDF_ERROR_READ,
-                   _("Could not read “%s”: %s"), path, local_error->message);
+                   _("Could not read “%s” (%s). Check the file name and that "
+                     "you may read the file."), path, local_error->message);
       return NULL;
     }
 
@@ -287,7 +288,8 @@ ir_pdf_new_from_file (const char    *path,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, IR_PDF_ERROR, IR_PDF_ERROR_READ,
-                     _("Could not read “%s”: %s"), path, local_error->message);
+                     _("Could not read “%s” (%s). Check the file name and that "
+                     "you may read the file."), path, local_error->message);
       return NULL;
     }
 

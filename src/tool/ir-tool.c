@@ -25,6 +25,8 @@ static const IrToolEntry commands[] = {
     "import IN.jsonl ROOM_DB      add the operations of a JSON lines file to a room" },
   { "dump", ir_tool_dump,
     "dump ROOM_DB                 print the room's state in canonical form" },
+  { "compare", ir_tool_compare,
+    "compare OLD.pdf NEW.pdf      compare two drawing revisions: overlay PNG, regions, text" },
 };
 
 static void

@@ -16,5 +16,6 @@ typedef int (*IrToolCommand) (int argc, char **argv);
 int ir_tool_export (int argc, char **argv);
 int ir_tool_import (int argc, char **argv);
 int ir_tool_dump   (int argc, char **argv);
+int ir_tool_compare (int argc, char **argv);
 
 G_END_DECLS
