@@ -181,6 +181,34 @@ ir_op_compare_clock (const IrOp *a,
 
 /* --- JSON ---------------------------------------------------------------- */
 
+/**
+ * ir_json_to_string:
+ * @node: (nullable): a JSON value
+ *
+ * Writes @node as compact JSON, the same text json_to_string() writes.
+ * Scalars, which are nearly every op's value, skip the JsonGenerator
+ * object that json_to_string() builds on every call.
+ */
+char *
+ir_json_to_string (JsonNode *node)
+{
+  GType type;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return g_strdup ("null");
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return json_to_string (node, FALSE);
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+
+  return json_to_string (node, FALSE);
+}
+
 JsonNode *
 ir_op_to_json (const IrOp *op)
 {

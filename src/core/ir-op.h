@@ -56,6 +56,8 @@ gboolean    ir_op_is_concurrent   (const IrOp  *a,
 int         ir_op_compare_clock   (const IrOp  *a,
                                    const IrOp  *b);
 
+char       *ir_json_to_string     (JsonNode    *node);
+
 gboolean    ir_client_id_is_valid (const char  *client);
 char       *ir_client_id_new      (void);
 char       *ir_uuid_new           (void);

@@ -289,11 +289,7 @@ bind_value (sqlite3_stmt      *stmt,
       sqlite3_bind_double (stmt, index, json_node_get_double (value));
       break;
     case IR_VALUE_JSON:
-      {
-        char *text = json_to_string (value, FALSE);
-
-        sqlite3_bind_text (stmt, index, text, -1, g_free);
-      }
+      sqlite3_bind_text (stmt, index, ir_json_to_string (value), -1, g_free);
       break;
     default:
       sqlite3_bind_text (stmt, index, json_node_get_string (value), -1, SQLITE_TRANSIENT);
@@ -312,15 +308,22 @@ write_column (IrStore            *self,
 
   if (g_str_equal (op->field, "deleted"))
     {
+      gboolean deleted = op->value && JSON_NODE_HOLDS_VALUE (op->value) &&
+                         json_node_get_boolean (op->value);
+
+      if (deleted)
+        g_hash_table_add (self->deleted_eids, g_strdup (op->eid));
+      else
+        g_hash_table_remove (self->deleted_eids, op->eid);
+
       stmt = ir_store_prepare (self, "UPDATE entities SET deleted = ? WHERE eid = ?");
-      sqlite3_bind_int (stmt, 1, op->value && JSON_NODE_HOLDS_VALUE (op->value) &&
-                                 json_node_get_boolean (op->value));
+      sqlite3_bind_int (stmt, 1, deleted);
     }
   else
     {
       g_snprintf (sql, sizeof sql, "UPDATE \"e_%s\" SET \"%s\" = ? WHERE eid = ?",
                   op->entity, op->field);
-      stmt = ir_store_prepare (self, sql);
+      stmt = ir_store_prepare_text (self, sql);
       bind_value (stmt, 1, spec, op->value);
     }
 
@@ -535,15 +538,7 @@ static gboolean
 entity_is_deleted (IrStore    *self,
                    const char *eid)
 {
-  sqlite3_stmt *stmt = ir_store_prepare (self, "SELECT deleted FROM entities WHERE eid = ?");
-  gboolean deleted = FALSE;
-
-  sqlite3_bind_text (stmt, 1, eid, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    deleted = sqlite3_column_int (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return deleted;
+  return g_hash_table_contains (self->deleted_eids, eid);
 }
 
 /* --- applying one op ----------------------------------------------------- */
@@ -561,7 +556,7 @@ insert_op (IrStore     *self,
                                          "INSERT OR IGNORE INTO ops (id, tx, seen, entity, eid, "
                                          "field, value, hlc, actor, schema, seq, received, state) "
                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  char *value = op->value ? json_to_string (op->value, FALSE) : g_strdup ("null");
+  char *value = ir_json_to_string (op->value);
 
   sqlite3_bind_text (stmt, 1, op->id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, op->tx, -1, SQLITE_STATIC);
@@ -645,7 +640,7 @@ ensure_entity (IrStore     *self,
     return TRUE;
 
   g_snprintf (sql, sizeof sql, "INSERT OR IGNORE INTO \"e_%s\" (eid) VALUES (?)", op->entity);
-  stmt = ir_store_prepare (self, sql);
+  stmt = ir_store_prepare_text (self, sql);
   sqlite3_bind_text (stmt, 1, op->eid, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return ir_store_sql_error (self, error, "add an entity");
@@ -668,11 +663,11 @@ apply_state (IrStore     *self,
   gboolean wins;
   gboolean ok = TRUE;
 
-  if (!ensure_entity (self, op, error))
-    return FALSE;
-
   if (!ir_store_load_winner (self, op->eid, op->field, &winner))
     {
+      /* A field without a winner may be the entity's first. */
+      if (!ensure_entity (self, op, error))
+        return FALSE;
       wins = TRUE;
       ok = set_winner (self, op, n, error) && write_column (self, op, spec, error);
     }
@@ -798,7 +793,10 @@ check_remote_op (IrStore  *self,
 
   /* Where the room's membership names the author, its role must allow the
    * write; a room without a server has no membership records. */
-  roles = ir_store_roles_of (self, op->actor);
+  if (!g_hash_table_lookup_extended (self->batch_roles, op->actor, NULL, NULL))
+    g_hash_table_insert (self->batch_roles, g_strdup (op->actor),
+                         GUINT_TO_POINTER (ir_store_roles_of (self, op->actor)));
+  roles = GPOINTER_TO_UINT (g_hash_table_lookup (self->batch_roles, op->actor));
   if (roles != 0 && !ir_schema_check_writer (self->schema, op->entity, op->field, roles, error))
     return FALSE;
 
@@ -824,6 +822,7 @@ ir_store_apply_remote (IrStore    *self,
   if (self->room_id == NULL && !ir_store_set_room_id (self, ((IrOp *) ops->pdata[0])->room, error))
     return FALSE;
 
+  g_hash_table_remove_all (self->batch_roles);
   for (guint i = 0; i < ops->len; i++)
     if (!check_remote_op (self, g_ptr_array_index (ops, i), error))
       return FALSE;
@@ -833,23 +832,21 @@ ir_store_apply_remote (IrStore    *self,
 
   for (guint i = 0; i < ops->len; i++)
     if (!ir_store_apply_op (self, g_ptr_array_index (ops, i), FALSE, error))
-      {
-        ir_store_rollback_sql (self);
-        g_hash_table_remove_all (self->changes);
-        return FALSE;
-      }
+      goto failed;
 
   ir_store_save_counter (self);
   if (!ir_store_commit_sql (self, error))
-    {
-      ir_store_rollback_sql (self);
-      g_hash_table_remove_all (self->changes);
-      return FALSE;
-    }
+    goto failed;
 
   ir_store_flush_changes (self);
   ir_store_emit_tx_applied (self, IR_APPLY_REMOTE);
   return TRUE;
+
+failed:
+  ir_store_rollback_sql (self);
+  g_hash_table_remove_all (self->changes);
+  ir_store_load_deleted (self);
+  return FALSE;
 }
 
 /* Applies the ops that waited for a schema this replica now has. Returns how

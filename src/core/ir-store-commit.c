@@ -309,6 +309,7 @@ ir_store_commit_ops (IrStore  *self,
 failed:
   ir_store_rollback_sql (self);
   g_hash_table_remove_all (self->changes);
+  ir_store_load_deleted (self);
   self->counter = saved_counter;
   self->clock.last = saved_clock;
   return FALSE;

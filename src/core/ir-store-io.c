@@ -411,7 +411,7 @@ ir_store_find_cycles (IrStore    *self,
   search.path = g_ptr_array_new ();
   search.cycles = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
-  stmt = ir_store_prepare (self, sql->str);
+  stmt = ir_store_prepare_text (self, sql->str);
   if (kind_field != NULL)
     sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)

@@ -40,7 +40,10 @@ struct _IrStore
   char        *actor;
   guint        roles;
 
-  GHashTable  *statements;   /* SQL text → sqlite3_stmt* */
+  GHashTable  *statements;   /* address of a literal SQL string → sqlite3_stmt* */
+  GHashTable  *text_statements; /* SQL text built at run time → sqlite3_stmt* */
+  GHashTable  *deleted_eids; /* ids of entities whose "deleted" is true */
+  GHashTable  *batch_roles;  /* actor → roles, while a remote batch is checked */
   GHashTable  *live;         /* eid → IrEntity*, weak */
   GPtrArray   *lists;        /* IrEntityList*, weak */
 
@@ -87,6 +90,9 @@ typedef struct
 
 sqlite3_stmt *ir_store_prepare         (IrStore      *self,
                                         const char   *sql);
+sqlite3_stmt *ir_store_prepare_text    (IrStore      *self,
+                                        const char   *sql);
+void          ir_store_load_deleted    (IrStore      *self);
 gboolean      ir_store_exec            (IrStore      *self,
                                         const char   *sql,
                                         GError      **error);

@@ -39,12 +39,13 @@ ir_store_sql_error (IrStore     *self,
   return FALSE;
 }
 
-/* Prepared statements are cached by their text for the life of the store. */
-sqlite3_stmt *
-ir_store_prepare (IrStore    *self,
-                  const char *sql)
+static sqlite3_stmt *
+prepare_cached (IrStore    *self,
+                GHashTable *cache,
+                const char *sql,
+                gboolean    copy_key)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
 
   if (stmt != NULL)
     {
@@ -59,8 +60,36 @@ ir_store_prepare (IrStore    *self,
       return NULL;
     }
 
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (cache, copy_key ? g_strdup (sql) : (gpointer) sql, stmt);
   return stmt;
+}
+
+/* Prepared statements of literal SQL are cached by the literal's address,
+ * which spares hashing the text on every call in the apply loop. */
+sqlite3_stmt *
+ir_store_prepare (IrStore    *self,
+                  const char *sql)
+{
+  return prepare_cached (self, self->statements, sql, FALSE);
+}
+
+/* The same for SQL built at run time, cached by its text. */
+sqlite3_stmt *
+ir_store_prepare_text (IrStore    *self,
+                       const char *sql)
+{
+  return prepare_cached (self, self->text_statements, sql, TRUE);
+}
+
+void
+ir_store_load_deleted (IrStore *self)
+{
+  sqlite3_stmt *stmt = ir_store_prepare (self, "SELECT eid FROM entities WHERE deleted = 1");
+
+  g_hash_table_remove_all (self->deleted_eids);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (self->deleted_eids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
 }
 
 gboolean
@@ -207,6 +236,8 @@ ir_store_drop_state (IrStore  *self,
 
   /* Drop the compiled statements: they refer to the dropped tables. */
   g_hash_table_remove_all (self->statements);
+  g_hash_table_remove_all (self->text_statements);
+  g_hash_table_remove_all (self->deleted_eids);
 
   return ir_store_exec (self, sql->str, error);
 }
@@ -273,6 +304,9 @@ ir_store_finalize (GObject *object)
   ir_store_close (self);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->text_statements, g_hash_table_unref);
+  g_clear_pointer (&self->deleted_eids, g_hash_table_unref);
+  g_clear_pointer (&self->batch_roles, g_hash_table_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->changes, g_hash_table_unref);
@@ -330,8 +364,11 @@ finalize_statement (gpointer stmt)
 static void
 ir_store_init (IrStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->text_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 finalize_statement);
+  self->deleted_eids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->batch_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lists = g_ptr_array_new ();
   self->changes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
@@ -398,6 +435,7 @@ store_setup (IrStore  *self,
     }
 
   self->room_id = ir_store_get_meta (self, "room_id");
+  ir_store_load_deleted (self);
   self->seen_seq = get_meta_int (self, "seen_seq");
   self->clock.last = get_meta_int (self, "hlc");
 
@@ -502,6 +540,7 @@ ir_store_close (IrStore *self)
     ir_store_save_counter (self);
 
   g_hash_table_remove_all (self->statements);
+  g_hash_table_remove_all (self->text_statements);
   sqlite3_close_v2 (self->db);
   self->db = NULL;
 }
