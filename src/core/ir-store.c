@@ -11,8 +11,8 @@
 #include "ir-schema-private.h"
 #include "ir-store-private.h"
 
-/* Layout of the local tables; a change to it bumps this number, and a store
- * with another number rebuilds its tables from the op log on open. */
+/* Layout of the local tables. A change to it bumps this number, so that a
+ * store with another number rebuilds its tables from the op log on open. */
 #define STORE_LAYOUT_VERSION 1
 
 enum {
@@ -486,7 +486,7 @@ store_open_internal (const char  *path,
 
   if (!store_setup (self, error))
     {
-      /* A file that is not SQLite at all says "file is not a database". */
+      /* SQLite reports a file that is not a database as SQLITE_NOTADB. */
       if (sqlite3_errcode (self->db) == SQLITE_NOTADB && error && *error)
         {
           g_clear_error (error);
@@ -521,8 +521,8 @@ ir_store_open (const char  *path,
   return store_open_internal (path, blob_dir, schema, error);
 }
 
-/* A store that lives in memory, for tests and for the server's checks; its
- * blobs go to a temporary folder only when asked for. */
+/* A store that lives in memory, for tests and for checks that keep no
+ * files; it has no blob store. */
 IrStore *
 ir_store_new_memory (IrSchema  *schema,
                      GError   **error)
@@ -566,7 +566,7 @@ ir_store_get_client_id (IrStore *self)
 }
 
 /* Takes a new client id: after an import or restore, and when the server
- * says that this client's id was used by another replica. */
+ * reports that another replica used this client's id. */
 void
 ir_store_renew_client_id (IrStore *self)
 {
