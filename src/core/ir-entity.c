@@ -79,7 +79,7 @@ load (IrEntity *self)
     return;
 
   g_snprintf (sql, sizeof sql, "SELECT * FROM \"e_%s\" WHERE eid = ?", self->kind);
-  stmt = ir_store_prepare (store, sql);
+  stmt = ir_store_prepare_text (store, sql);
   if (stmt == NULL)
     return;
 
