@@ -410,7 +410,12 @@ store_setup (IrStore  *self,
                       "PRAGMA journal_mode = WAL;"
                       "PRAGMA synchronous = NORMAL;"
                       "PRAGMA temp_store = MEMORY;"
-                      "PRAGMA cache_size = -16000;",
+                      "PRAGMA cache_size = -16000;"
+                      /* Checkpoint every 64 MB of log rather than SQLite's
+                       * default 4 MB: a page that a burst of operations
+                       * rewrites many times is then copied into the
+                       * database once. Measured by bench-store. */
+                      "PRAGMA wal_autocheckpoint = 16000;",
                       error))
     return FALSE;
 
