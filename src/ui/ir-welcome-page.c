@@ -15,7 +15,9 @@
 
 struct _IrWelcomePage
 {
-  GtkWidget parent_instance;
+  GtkWidget      parent_instance;
+
+  AdwStatusPage *status_page;
 };
 
 G_DEFINE_FINAL_TYPE (IrWelcomePage, ir_welcome_page, GTK_TYPE_WIDGET)
@@ -38,6 +40,7 @@ ir_welcome_page_class_init (IrWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ironroom/IronRoom/ui/ir-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, IrWelcomePage, status_page);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
