@@ -743,6 +743,25 @@ ir_tx_create (IrTx       *tx,
   return eid;
 }
 
+/**
+ * ir_tx_create_with_id:
+ *
+ * Starts an entity of type @entity under an id the caller derived from
+ * what the entity stands for, so that two replicas that create it at the
+ * same time write to one entity and merge field by field. When the store
+ * already has an entity with that id, the ops of @tx edit it instead.
+ */
+void
+ir_tx_create_with_id (IrTx       *tx,
+                      const char *entity,
+                      const char *eid)
+{
+  g_autofree char *kind = ir_store_entity_kind (tx->store, eid);
+
+  if (kind == NULL)
+    g_hash_table_insert (tx->created, g_strdup (eid), g_strdup (entity));
+}
+
 /* Takes ownership of @value. Ids, clocks and sequence are filled at commit. */
 void
 ir_tx_set (IrTx       *tx,

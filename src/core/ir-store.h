@@ -84,6 +84,9 @@ void          ir_store_set_meta         (IrStore      *self,
 IrTx         *ir_store_begin            (IrStore      *self);
 char         *ir_tx_create              (IrTx         *tx,
                                          const char   *entity);
+void          ir_tx_create_with_id      (IrTx         *tx,
+                                         const char   *entity,
+                                         const char   *eid);
 void          ir_tx_set                 (IrTx         *tx,
                                          const char   *entity,
                                          const char   *eid,
