@@ -404,9 +404,10 @@ find_regions (IrDrawingCompare              *self,
   g_array_sort (self->regions, compare_reading_order);
 }
 
-/* Makes sure every text change lies in a region: a digit that changed in
- * small text can differ in fewer pixels than the noise threshold. Such a
- * region counts no pixels. */
+/* Makes every text change lie inside a region: a region that touches a
+ * changed word grows to enclose all of it, and a digit that changed in small
+ * text, whose pixels may fall under the noise threshold, gets a region of
+ * its own that counts no pixels. */
 static void
 add_text_regions (IrDrawingCompare *self)
 {
@@ -430,9 +431,17 @@ add_text_regions (IrDrawingCompare *self)
             ir_pdf_rect_union (&region.box, &old_box);
         }
 
-      for (guint j = 0; j < self->regions->len && !covered; j++)
-        covered = ir_pdf_rect_intersects (&g_array_index (self->regions, IrDrawingRegion, j).box,
-                                          &region.box);
+      for (guint j = 0; j < self->regions->len; j++)
+        {
+          IrDrawingRegion *existing = &g_array_index (self->regions, IrDrawingRegion, j);
+
+          if (ir_pdf_rect_intersects (&existing->box, &region.box))
+            {
+              ir_pdf_rect_union (&existing->box, &region.box);
+              covered = TRUE;
+            }
+        }
+
       if (!covered)
         g_array_append_val (self->regions, region);
     }

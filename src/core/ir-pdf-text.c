@@ -312,7 +312,8 @@ guess_number (GPtrArray *words,
   return best != NULL ? g_strdup (best->text) : NULL;
 }
 
-/* Joins the words on the line of @first that continue it to the right. */
+/* Joins the words on the line of @first, in its font size, that continue
+ * it to the right. */
 static char *
 collect_line (GPtrArray       *words,
               const IrPdfWord *first)
@@ -331,7 +332,8 @@ collect_line (GPtrArray       *words,
           double gap = word->box.x - right;
 
           if (gap < 0 || gap > first->box.height * 1.5 ||
-              fabs (word->box.y + word->box.height / 2 - middle) > first->box.height / 2)
+              fabs (word->box.y + word->box.height / 2 - middle) > first->box.height / 2 ||
+              fabs (word->font_size - first->font_size) > first->font_size * 0.2)
             continue;
 
           g_string_append_printf (line, " %s", word->text);

@@ -389,7 +389,8 @@ create_surface (IrPdf       *self,
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IR_PDF_ERROR, IR_PDF_ERROR_RENDER,
-                   _("Could not allocate %d × %d pixels to render “%s”: %s"),
+                   _("Could not allocate %d × %d pixels to render “%s”: %s. "
+                     "Zoom out or close other drawings."),
                    pixel_width, pixel_height, self->name,
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
@@ -553,7 +554,8 @@ ir_pdf_render_preview (IrPdf         *self,
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IR_PDF_ERROR, IR_PDF_ERROR_RENDER,
-                   _("Could not encode the preview of “%s”: %s"),
+                   _("Could not encode the preview of “%s”: %s. Import the "
+                     "drawing again."),
                    self->name, cairo_status_to_string (status));
       g_byte_array_unref (png);
       return NULL;
@@ -599,8 +601,8 @@ ir_pdf_preview_load (GBytes  *png,
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, IR_PDF_ERROR, IR_PDF_ERROR_RENDER,
-                   _("The stored preview is not a valid PNG image (%s). It is "
-                     "made again when the drawing is opened."),
+                   _("The stored preview is not a valid PNG image (%s). Render "
+                     "the page again to replace it."),
                    cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
       return NULL;
