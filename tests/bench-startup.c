@@ -5,10 +5,9 @@
  *
  * Usage: bench-startup IRONROOM BARE_WINDOW SAMPLE_ROOM_WRITER
  *
- * Starts the app on a room, and a bare libadwaita window, alternately,
- * RUNS times each after one warm-up run, and prints the medians of the
- * time from exec to the first drawn frame and of the resident memory at
- * that frame. Both programs print "first-frame <µs> rss-kb <kB>" with
+ * Starts the app on a room and a bare libadwaita window alternately, RUNS
+ * times each after one warm-up run. Prints the medians of the time from
+ * exec to the first drawn frame and of the resident memory at that frame. Both programs print "first-frame <µs> rss-kb <kB>" with
  * CLOCK_MONOTONIC, the clock this program reads before it spawns them.
  * The room is the demo room when the build has one, the UI tests' sample
  * room otherwise. Needs a display: run it through tools/with-display.

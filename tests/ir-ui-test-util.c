@@ -550,7 +550,7 @@ ir_ui_test_create_sample_room (IrRoomDirectory *rooms,
   g_autoptr(IrStore) store = NULL;
   g_autoptr(IrRoomInfo) room = NULL;
 
-  room = ir_room_directory_create (rooms, chinese ? "阀门项目" : "Valve deal",
+  room = ir_room_directory_create (rooms, chinese ? IR_SAMPLE_NAME_ZH : IR_SAMPLE_NAME_EN,
                                    chinese ? "华东石化" : "East China Petrochemical",
                                    FALSE, &store, &error);
   g_assert_no_error (error);

@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 #define IR_SAMPLE_ALERTS       3
 #define IR_SAMPLE_RISKS        2
 
+/* Names of the sample room in English and in Chinese. */
+#define IR_SAMPLE_NAME_EN      "Valve deal"
+#define IR_SAMPLE_NAME_ZH      "阀门项目"
+
 /* A second member of the sample room, who writes the "remote" changes. */
 #define IR_SAMPLE_OTHER_USER   "li.wei"
 

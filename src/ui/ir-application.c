@@ -5,7 +5,7 @@
  *
  * One window per process. The command line can open the demo room, a room
  * by id and a page; a second instance passes its command line to the
- * first, which then opens what it asks for.
+ * first, which then opens the requested room and page.
  */
 #define G_LOG_DOMAIN "ironroom-ui"
 
@@ -75,6 +75,64 @@ open_last_room (IrApplication *self,
     g_warning ("Failed to open room %s: %s", ir_room_info_get_id (room), error->message);
 }
 
+#ifdef HAVE_IR_DEMO
+/* Returns "en" when the user reads English first, else "zh_CN": the demo
+ * room is Chinese with English texts where the locale is English. */
+static const char *
+demo_language (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (languages[i], "zh"))
+        return "zh_CN";
+      if (g_str_has_prefix (languages[i], "en"))
+        return "en";
+    }
+
+  return "zh_CN";
+}
+
+/* Writes the demo room, dated from today, into a new room folder. */
+static IrRoomInfo *
+write_demo (IrApplication  *self,
+            GError        **error)
+{
+  g_autoptr(IrRoomInfo) room = NULL;
+  g_autoptr(IrStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  room = ir_room_directory_create_empty (self->rooms, &store, error);
+  if (room == NULL)
+    return NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+
+  if (!ir_demo_write (store, &today, demo_language (), error))
+    {
+      ir_store_close (store);
+      ir_room_directory_discard (self->rooms, room);
+      return NULL;
+    }
+  ir_store_close (store);
+  g_clear_object (&store);
+
+  /* Opened again to act as the member the demo chose for this replica. */
+  store = ir_room_directory_open_store (self->rooms, room, error);
+  if (store == NULL)
+    return NULL;
+
+  ir_room_directory_add (self->rooms, room, store);
+  ir_store_close (store);
+
+  return g_steal_pointer (&room);
+}
+#endif
+
 static void
 show_demo_error (IrApplication *self,
                  GError        *error)
@@ -119,7 +177,7 @@ connect_server_activated_cb (GSimpleAction *action,
   GtkWidget *dialog;
 
   /* FIXME: this build has no sync client yet, so there is nothing to
-   * connect with; the dialog says so instead of pretending. The sync
+   * connect with; the dialog states this instead of pretending. The sync
    * client replaces it with the server sign-in. */
   dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Sync Is Not Available Yet"),
                                    _("This version of Iron Room keeps rooms on this computer "
@@ -343,18 +401,9 @@ ir_application_open_demo (IrApplication  *self,
   if (room == NULL)
     {
 #ifdef HAVE_IR_DEMO
-      g_autoptr(IrStore) store = NULL;
-      g_autoptr(IrRoomInfo) created = NULL;
+      g_autoptr(IrRoomInfo) created = write_demo (self, error);
 
-      created = ir_room_directory_create (self->rooms, _("Valve deal"), NULL, TRUE,
-                                          &store, error);
-      if (created == NULL || !ir_demo_write (store, error))
-        return FALSE;
-
-      ir_room_directory_refresh_info (self->rooms, created, store);
-      ir_store_close (store);
-      room = created;
-      if (!ir_window_open_room (window, room, error))
+      if (created == NULL || !ir_window_open_room (window, created, error))
         return FALSE;
       gtk_window_present (GTK_WINDOW (window));
       return TRUE;

@@ -252,11 +252,31 @@ ir_room_directory_find_demo (IrRoomDirectory *self)
   return NULL;
 }
 
+/* Returns the member that this replica acts as: the one named by the
+ * store's metadata, or else the one whose user is the login name. */
+static IrEntity *
+find_local_member (IrStore *store)
+{
+  g_autofree char *member_id = ir_store_get_meta (store, IR_ROOM_MEMBER_ID_KEY);
+  IrEntity *member = NULL;
+
+  if (member_id != NULL && member_id[0] != '\0')
+    member = ir_store_get_entity (store, "member", member_id);
+
+  if (member == NULL)
+    {
+      ir_store_set_actor (store, g_get_user_name (), IR_ROLE_AR);
+      member = ir_store_find_own_member (store);
+    }
+
+  return member;
+}
+
 /**
  * ir_room_directory_open_store:
  *
- * Opens the room's replica as the current user. A room that has no server
- * acts as its own, so its user may also write what only a server writes
+ * Opens the room's replica as its local member. A room that has no server
+ * acts as its own, so its member may also write what only a server writes
  * there (members, escalations).
  */
 IrStore *
@@ -268,21 +288,25 @@ ir_room_directory_open_store (IrRoomDirectory  *self,
   g_autoptr(IrStore) store = NULL;
   g_autoptr(IrEntity) member = NULL;
   g_autofree char *server = NULL;
+  const char *user = g_get_user_name ();
   guint roles = IR_ROLE_AR;
 
   store = ir_store_open (db, NULL, error);
   if (store == NULL)
     return NULL;
 
-  member = ir_store_find_own_member (store);
+  member = find_local_member (store);
   if (member != NULL)
-    roles = ir_role_from_string (ir_entity_get_string (member, "role"));
+    {
+      user = ir_entity_get_string (member, "user");
+      roles = ir_role_from_string (ir_entity_get_string (member, "role"));
+    }
 
   server = ir_store_get_meta (store, "server_url");
   if (server == NULL || server[0] == '\0')
     roles |= IR_ROLE_SERVER;
 
-  ir_store_set_actor (store, g_get_user_name (), roles);
+  ir_store_set_actor (store, user, roles);
 
   return g_steal_pointer (&store);
 }
@@ -317,6 +341,113 @@ ir_room_directory_refresh_info (IrRoomDirectory *self,
 }
 
 /**
+ * ir_room_directory_create_empty:
+ * @store: (out): the open store of the new room
+ *
+ * Creates the folder and the empty store of a new room, for a writer such
+ * as the demo's to fill. The directory lists the room once
+ * ir_room_directory_add() is called.
+ *
+ * Returns: (transfer full): the new room
+ */
+IrRoomInfo *
+ir_room_directory_create_empty (IrRoomDirectory  *self,
+                                IrStore         **store,
+                                GError          **error)
+{
+  g_autofree char *id = ir_uuid_new ();
+  g_autofree char *room_dir = g_build_filename (self->path, id, NULL);
+  g_autoptr(IrRoomInfo) info = NULL;
+  g_autoptr(IrStore) room_store = NULL;
+
+  g_return_val_if_fail (IR_IS_ROOM_DIRECTORY (self), NULL);
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (g_mkdir_with_parents (room_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Failed to create the room folder “%s”: %s. Check that your data "
+                     "folder is writable."), room_dir, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  info = ir_room_info_new (id, room_dir);
+  room_store = ir_room_directory_open_store (self, info, error);
+  if (room_store == NULL || !ir_store_set_room_id (room_store, id, error))
+    {
+      ir_room_directory_discard (self, info);
+      return NULL;
+    }
+
+  *store = g_steal_pointer (&room_store);
+
+  return g_steal_pointer (&info);
+}
+
+/* Lists a room made by ir_room_directory_create_empty() once its store
+ * holds the room. */
+void
+ir_room_directory_add (IrRoomDirectory *self,
+                       IrRoomInfo      *info,
+                       IrStore         *store)
+{
+  guint position;
+
+  g_return_if_fail (IR_IS_ROOM_DIRECTORY (self));
+  g_return_if_fail (IR_IS_ROOM_INFO (info));
+
+  ir_room_directory_refresh_info (self, info, store);
+  if (g_ptr_array_find (self->rooms, info, NULL))
+    return;
+
+  g_ptr_array_add (self->rooms, g_object_ref (info));
+  g_ptr_array_sort (self->rooms, compare_rooms);
+  g_ptr_array_find (self->rooms, info, &position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *child_info;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL &&
+         (child_info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (child_info));
+
+      remove_tree (child);
+      g_object_unref (child_info);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Deletes the folder of a room that failed to be written, and unlists it. */
+void
+ir_room_directory_discard (IrRoomDirectory *self,
+                           IrRoomInfo      *info)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (ir_room_info_get_directory (info));
+  guint position;
+
+  g_return_if_fail (IR_IS_ROOM_DIRECTORY (self));
+
+  remove_tree (folder);
+
+  if (g_ptr_array_find (self->rooms, info, &position))
+    {
+      g_ptr_array_remove_index (self->rooms, position);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+    }
+}
+
+/**
  * ir_room_directory_create:
  * @name: the room's name, checked with ir_room_name_validate()
  * @customer: (nullable): the customer's name
@@ -336,8 +467,6 @@ ir_room_directory_create (IrRoomDirectory  *self,
                           IrStore         **store,
                           GError          **error)
 {
-  g_autofree char *id = ir_uuid_new ();
-  g_autofree char *room_dir = g_build_filename (self->path, id, NULL);
   g_autoptr(IrRoomInfo) info = NULL;
   g_autoptr(IrStore) room_store = NULL;
   g_autoptr(IrTx) tx = NULL;
@@ -346,26 +475,14 @@ ir_room_directory_create (IrRoomDirectory  *self,
   g_autofree char *stripped_name = NULL;
   const char *real_name = g_get_real_name ();
   gint64 now = g_get_real_time ();
-  guint position;
 
   g_return_val_if_fail (IR_IS_ROOM_DIRECTORY (self), NULL);
 
   if (!ir_room_name_validate (name, error) || !ir_room_customer_validate (customer, error))
     return NULL;
 
-  if (g_mkdir_with_parents (room_dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Failed to create the room folder “%s”: %s. Check that your data "
-                     "folder is writable."), room_dir, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  info = ir_room_info_new (id, room_dir);
-  room_store = ir_room_directory_open_store (self, info, error);
-  if (room_store == NULL || !ir_store_set_room_id (room_store, id, error))
+  info = ir_room_directory_create_empty (self, &room_store, error);
+  if (info == NULL)
     return NULL;
 
   stripped_name = g_strstrip (g_strdup (name));
@@ -387,14 +504,14 @@ ir_room_directory_create (IrRoomDirectory  *self,
   ir_tx_set_int (tx, "member", member, "joined", now);
 
   if (!ir_store_commit (room_store, tx, error))
-    return NULL;
+    {
+      ir_store_close (room_store);
+      ir_room_directory_discard (self, info);
+      return NULL;
+    }
 
-  ir_room_directory_refresh_info (self, info, room_store);
-
-  g_ptr_array_add (self->rooms, g_object_ref (info));
-  g_ptr_array_sort (self->rooms, compare_rooms);
-  g_ptr_array_find (self->rooms, info, &position);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  ir_store_set_meta (room_store, IR_ROOM_MEMBER_ID_KEY, member);
+  ir_room_directory_add (self, info, room_store);
 
   if (store != NULL)
     *store = g_steal_pointer (&room_store);

@@ -19,6 +19,10 @@ G_DECLARE_FINAL_TYPE (IrRoomDirectory, ir_room_directory, IR, ROOM_DIRECTORY, GO
 /* Longest room name and customer, in characters, as the schema allows. */
 #define IR_ROOM_NAME_MAX 200
 
+/* The store metadata key that holds the id of the member entity that this
+ * replica acts as; the core's demo writer sets the same key. */
+#define IR_ROOM_MEMBER_ID_KEY "member_id"
+
 IrRoomDirectory *ir_room_directory_new          (const char       *path);
 const char      *ir_room_directory_get_path     (IrRoomDirectory  *self);
 void             ir_room_directory_reload       (IrRoomDirectory  *self);
@@ -31,6 +35,14 @@ IrRoomInfo      *ir_room_directory_create       (IrRoomDirectory  *self,
                                                  gboolean          demo,
                                                  IrStore         **store,
                                                  GError          **error);
+IrRoomInfo      *ir_room_directory_create_empty (IrRoomDirectory  *self,
+                                                 IrStore         **store,
+                                                 GError          **error);
+void             ir_room_directory_add          (IrRoomDirectory  *self,
+                                                 IrRoomInfo       *info,
+                                                 IrStore          *store);
+void             ir_room_directory_discard      (IrRoomDirectory  *self,
+                                                 IrRoomInfo       *info);
 IrStore         *ir_room_directory_open_store   (IrRoomDirectory  *self,
                                                  IrRoomInfo       *info,
                                                  GError          **error);
