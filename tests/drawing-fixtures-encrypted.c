@@ -7,10 +7,10 @@
 
 #include "drawing-fixtures.h"
 
-/* cairo cannot encrypt, and the project should not need another tool for
- * one fixture, so this writes the PDF standard security handler's
- * revision 2 (40-bit RC4, PDF 1.3 § 3.5) by hand: enough for a reader to
- * recognise a user password. */
+/* Cairo cannot encrypt, and one fixture is no reason for another tool. So
+ * this file writes the PDF standard security handler's revision 2 by hand
+ * (40-bit RC4, PDF Reference 1.3, section 3.5). That is enough for a
+ * reader to ask for the user password. */
 
 static const guint8 password_padding[32] = {
   0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56,

@@ -246,8 +246,8 @@ fixture_get_hole_area (void)
  * @variant: a variant of the base sheet
  *
  * Returns: (element-type IrPdfRect): the areas, in points, where @variant
- *   differs from the base sheet; empty for the base and for a moved sheet,
- *   which differs everywhere
+ *   differs from the base sheet. The list is empty for the base, and for a
+ *   moved sheet, which differs everywhere.
  */
 GArray *
 fixture_get_changes (FixtureVariant variant)

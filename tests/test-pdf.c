@@ -130,8 +130,8 @@ test_open_damaged (void)
   assert_rejected (path, IR_PDF_DEFAULT_MAX_SIZE, IR_PDF_ERROR_DAMAGED);
 }
 
-/* Poppler repairs what it can of a cut-off file; what it cannot repair must
- * be rejected as damaged rather than crash or show an empty page. */
+/* Poppler repairs what it can of a cut-off file. What it cannot repair must
+ * be rejected as damaged, not crash or show an empty page. */
 static void
 test_open_truncated (void)
 {

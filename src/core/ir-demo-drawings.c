@@ -13,7 +13,7 @@
 #include "ir-demo-drawings-private.h"
 
 /* Revision A was issued this many days before the demo is generated, and
- * revision B this many; the drawing was drawn and checked a few days before
+ * revision B this many. The drawing was drawn and checked a few days before
  * revision A. */
 #define DAYS_BEFORE_A 45
 #define DAYS_BEFORE_B 12

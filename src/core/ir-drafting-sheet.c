@@ -59,8 +59,8 @@ static const SheetLabels english_labels = {
   .columns = { "REV", "DESCRIPTION", "DATE", "BY", "APPD" },
 };
 
-/* Widths of the revision table's columns; they add up to the title
- * block's width so that both line up on the right edge of the frame. */
+/* Widths of the revision table's columns. They add up to the title block's
+ * width, so both line up on the right edge of the frame. */
 static const double revision_columns[] = { 14, 106, 24, 18, 18 };
 
 /* ------------------------------------------------------------------------ */

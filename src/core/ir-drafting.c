@@ -278,7 +278,7 @@ draw_dimension_text (IrDraft    *draft,
 }
 
 /* Keeps text readable from the bottom or the right of the sheet, as ISO 129
- * asks: an angle in (-90°, 90°]. */
+ * requires, with an angle in (-90°, 90°]. */
 static double
 readable_angle (double angle)
 {
@@ -297,9 +297,9 @@ readable_angle (double angle)
  * @y1: first measured point, y
  * @x2: second measured point, x
  * @y2: second measured point, y
- * @offset: distance of the dimension line from the measured points; a
- *   positive offset lies on the left of the direction from the first point
- *   to the second (above a left-to-right measure)
+ * @offset: distance of the dimension line from the measured points. A
+ *   positive offset lies left of the direction from the first point to the
+ *   second, so above a left-to-right measure.
  * @value: the value text, such as "403" or "Ø150"
  * @tolerance: (nullable): "±2", or stacked deviations "+0.5/0"
  *

@@ -9,8 +9,8 @@
 #include "ir-drawing-compare-private.h"
 
 /* Ink only in the old revision is red, only in the new one blue, and ink
- * in both is grey: the usual colours of drawing-compare tools, and a pair
- * that stays apart for the common red-green colour blindness. */
+ * in both is grey. Red and blue stay apart for people with the common
+ * red-green colour blindness. */
 static const guint8 removed_colour[3] = { 214, 39, 40 };
 static const guint8 added_colour[3] = { 31, 92, 222 };
 static const guint8 unchanged_colour[3] = { 96, 96, 96 };

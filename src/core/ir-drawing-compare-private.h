@@ -31,4 +31,8 @@ struct _IrDrawingCompare
   guint64          changed_pixels;
 };
 
+void ir_drawing_compare_find_regions     (IrDrawingCompare              *self,
+                                         const IrDrawingCompareOptions *options);
+void ir_drawing_compare_add_text_regions (IrDrawingCompare              *self);
+
 G_END_DECLS

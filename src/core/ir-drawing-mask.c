@@ -7,7 +7,8 @@
 
 #include "ir-drawing-mask.h"
 
-/* More threads than this gain nothing on masks of one page. */
+/* NOTE: a guess, since only 2-core machines were measured: the work per row
+ * is small, so more threads would mostly add start-up cost. */
 #define MAX_THREADS 4
 
 /* ------------------------------------------------------------------------ */

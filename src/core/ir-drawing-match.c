@@ -24,8 +24,8 @@ ir_drawing_match_reason_to_string (IrDrawingMatchReason reason)
 }
 
 /* Two sheets are the same sheet when they carry the same drawing number and,
- * where both show one, the same sheet number; without drawing numbers, the
- * same "sheet 2 of 3". Only keys that occur once on each side pair pages. */
+ * where both show one, the same sheet number. Sheets without drawing numbers
+ * must show the same "sheet 2 of 3". */
 static gboolean
 same_sheet (const IrPdfSheetInfo *a,
             const IrPdfSheetInfo *b)

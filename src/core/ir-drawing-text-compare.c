@@ -308,8 +308,8 @@ join_phrases (GPtrArray *changes)
  *   words are left out
  *
  * Matches the words of two revisions by text and position. A word found at
- * the same place, or moved up to about 12 mm, did not change; two different
- * words at the same place are a change "old → new"; the rest were added or
+ * the same place, or moved up to about 12 mm, did not change. Two different
+ * words at the same place are a change "old → new". The rest were added or
  * removed. Changes of one kind in one line are joined into a phrase.
  *
  * Returns: (transfer container) (element-type IrDrawingTextChange): the

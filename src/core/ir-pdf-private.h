@@ -11,9 +11,9 @@
 
 G_BEGIN_DECLS
 
-/* Poppler documents are not thread-safe, and poppler's cairo back end shares
- * one FreeType library between documents, so one lock covers every call into
- * poppler. ir_pdf_lock_page() takes it and returns the page (or %NULL, with
+/* Poppler documents are not thread-safe, and poppler's cairo back end keeps
+ * caches that documents share (CairoFontEngine's font file cache in poppler
+ * 22), so one lock covers every call into poppler. ir_pdf_lock_page() takes it and returns the page (or %NULL, with
  * the lock released); ir_pdf_unlock_page() drops the page and the lock. */
 PopplerPage *ir_pdf_lock_page   (IrPdf       *self,
                                  int          page);

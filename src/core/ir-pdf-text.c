@@ -31,9 +31,9 @@ ir_pdf_word_free (IrPdfWord *word)
   g_free (word);
 }
 
-/* Glyph boxes are as tall as the line and as wide as the advance, for text
- * that runs down the page too, so glyphs of one word touch: a vertical gap
- * means another line even when it is small. */
+/* Glyph boxes are as tall as the line and as wide as the advance, also for
+ * text that runs down the page, so the glyphs of one word touch. A vertical
+ * gap therefore means another line, even a small one. */
 static gboolean
 glyphs_apart (const PopplerRectangle *previous,
               const PopplerRectangle *current)
@@ -190,8 +190,8 @@ is_label (const IrPdfWord   *word,
   return g_strv_contains (labels, folded);
 }
 
-/* Labels of title-block cells that hold neither the number nor the title;
- * a value closer to one of these belongs to that cell. */
+/* Labels of title-block cells that contain neither the number nor the
+ * title. A value closer to one of these belongs to that cell. */
 static const char * const other_labels[] = {
   "材料", "比例", "重量", "版本", "张次", "投影", "日期", "签名", "设计", "校核",
   "审核", "批准", "MATERIAL", "SCALE", "WEIGHT", "REV", "REVISION", "SHEET",

@@ -18,10 +18,10 @@ G_BEGIN_DECLS
 #define IR_PDF_ERROR (ir_pdf_error_quark ())
 
 /* A drawing larger than this is rejected unless the caller passes its own
- * limit: 200 MB, the blob store's upload limit. */
+ * limit: 200 MB, the server's upload limit for files. */
 #define IR_PDF_DEFAULT_MAX_SIZE (G_GUINT64_CONSTANT (200) * 1000 * 1000)
 
-/* The preview stored at import; its longest side in pixels. */
+/* Longest side, in pixels, of the preview stored at import. */
 #define IR_PDF_PREVIEW_SIZE 1024
 
 typedef enum
@@ -53,8 +53,8 @@ typedef struct
   double     font_size;
 } IrPdfWord;
 
-/* What the text of a page tells about which sheet it is. Every field may be
- * unknown: %NULL, or 0 for the numbers. */
+/* Which sheet a page is, as read from its title block. A field that could
+ * not be read is %NULL, or 0 for the numbers. */
 typedef struct
 {
   char *number;

@@ -210,9 +210,11 @@ print_summary (const IrDrawingPageMatch *match,
               region->removed_pixels, region->added_pixels);
     }
 
-  if (!ir_drawing_compare_get_text_compared (compare))
-    printf ("  text: %s has no text layer; compared by pixels only\n",
-            ir_drawing_compare_get_old_has_text (compare) ? "the new page" : "the old page");
+  if (!ir_drawing_compare_get_old_has_text (compare) && !ir_drawing_compare_get_new_has_text (compare))
+    printf ("  text: neither page has a text layer; compared by pixels only\n");
+  else if (!ir_drawing_compare_get_text_compared (compare))
+    printf ("  text: the %s page has no text layer; compared by pixels only\n",
+            ir_drawing_compare_get_old_has_text (compare) ? "new" : "old");
 
   for (guint i = 0; i < changes->len; i++)
     {
