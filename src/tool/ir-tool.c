@@ -27,6 +27,8 @@ static const IrToolEntry commands[] = {
     "dump ROOM_DB                 print the room's state in canonical form" },
   { "compare", ir_tool_compare,
     "compare OLD.pdf NEW.pdf      compare two drawing revisions: overlay PNG, regions, text" },
+  { "map", ir_tool_map,
+    "map ROOM_DB --png|--svg|--pdf OUT  draw the room's decision map as a picture or page" },
 };
 
 static void
