@@ -562,3 +562,24 @@ ir_schedule_get_outline_number (IrSchedule     *self,
 
   return g_string_free (number, FALSE);
 }
+
+/**
+ * ir_schedule_get_outline_order:
+ * @self: a computed schedule
+ * @n_tasks: (out): the number of tasks
+ *
+ * Lists every task depth first, each summary just before its subtasks, as
+ * a Gantt chart's rows show them.
+ *
+ * Returns: (transfer none) (array length=n_tasks): task indexes
+ */
+const guint *
+ir_schedule_get_outline_order (IrSchedule *self,
+                               guint      *n_tasks)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->computed, NULL);
+
+  *n_tasks = self->graph.n_tasks;
+  return self->graph.outline_order;
+}

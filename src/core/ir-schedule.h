@@ -232,6 +232,8 @@ IrScheduleLink *ir_schedule_get_driving_link   (IrSchedule       *self,
                                                 IrScheduleTask   *task);
 char           *ir_schedule_get_outline_number (IrSchedule       *self,
                                                 IrScheduleTask   *task);
+const guint    *ir_schedule_get_outline_order  (IrSchedule       *self,
+                                                guint            *n_tasks);
 
 GPtrArray      *ir_schedule_find_cycles        (IrSchedule       *self);
 gboolean        ir_schedule_check_link         (IrSchedule       *self,
