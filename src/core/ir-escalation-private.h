@@ -1,0 +1,104 @@
+/* ir-escalation-private.h: escalation internals shared by its files
+ *
+ * Copyright 2026 The Iron Room authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <string.h>
+
+#include "ir-escalation.h"
+#include "ir-schema.h"
+
+G_BEGIN_DECLS
+
+/* One step of an escalation's audit trail. */
+typedef struct
+{
+  char   *id;
+  char   *kind;
+  char   *actor;
+  gint64  at;
+  char   *note;
+  gint64  until;
+  IrDay   proposed_date;
+} IrEscalationEvent;
+
+/* An escalation with its events in order. */
+typedef struct
+{
+  char               *id;
+  IrSubjectKind       kind;
+  char               *subject;
+  IrDay               commitment;
+  IrTier              tier;
+  gint64              ordinal;
+  gint64              delay;
+  char               *state_field;  /* the server's copy of the state */
+  GPtrArray          *events;       /* IrEscalationEvent*, oldest first */
+  IrEscalationStatus  status;
+} IrEscalationRecord;
+
+/* A member of the room who can be notified. */
+typedef struct
+{
+  char   *id;
+  char   *user;
+  char   *name;
+  IrRole  role;
+} IrRoomMember;
+
+/* The state one evaluation writes with. */
+typedef struct
+{
+  IrStore                    *store;
+  const IrEscalationSettings *settings;
+  IrCalendar                 *calendar;
+  IrDay                       today;
+  GDateTime                  *now;
+  gint64                      now_us;
+  const char                 *room_id;
+  char                       *room_name;
+  GPtrArray                  *members;    /* IrRoomMember* */
+  GPtrArray                  *webhooks;   /* IrWebhookMessage*, out */
+} IrEscalationContext;
+
+/* ir-escalation-assess.c */
+IrSlip             *ir_slip_new                   (IrSubjectKind               kind,
+                                                   const char                 *subject_id,
+                                                   const char                 *title);
+void                ir_escalation_assess_risks    (IrStore                    *store,
+                                                   const IrEscalationSettings *settings,
+                                                   IrCalendar                 *calendar,
+                                                   IrDay                       today,
+                                                   GPtrArray                  *slips);
+
+/* ir-escalation-status.c */
+void                ir_escalation_record_free     (IrEscalationRecord         *record);
+GPtrArray          *ir_escalation_load_records    (IrStore                    *store);
+IrEscalationRecord *ir_escalation_load_record     (IrStore                    *store,
+                                                   const char                 *escalation_id);
+void                ir_escalation_fold_events     (GPtrArray                  *events,
+                                                   IrEscalationStatus         *status);
+IrEntity           *ir_escalation_find_room       (IrStore                    *store);
+gint64              ir_escalation_to_us           (GDateTime                  *time);
+
+/* ir-escalation-actions.c */
+void                ir_escalation_tx_create       (IrTx                       *tx,
+                                                   const char                 *entity,
+                                                   const char                 *eid);
+GPtrArray          *ir_escalation_load_members    (IrStore                    *store);
+void                ir_escalation_add_event       (IrEscalationContext        *context,
+                                                   IrTx                       *tx,
+                                                   const char                 *escalation_id,
+                                                   const char                 *event_id,
+                                                   const char                 *kind,
+                                                   const char                 *note);
+void                ir_escalation_run_actions     (IrEscalationContext        *context,
+                                                   IrTx                       *tx,
+                                                   const char                 *escalation_id,
+                                                   IrTier                      tier,
+                                                   const IrSlip               *slip,
+                                                   guint                       round);
+
+G_END_DECLS
