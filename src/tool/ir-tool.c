@@ -19,6 +19,8 @@ typedef struct
 } IrToolEntry;
 
 static const IrToolEntry commands[] = {
+  { "schedule", ir_tool_schedule,
+    "schedule PLAN.xml [--json] [--mspdi OUT.xml] [--ics OUT.ics]  schedule a Microsoft Project XML plan" },
   { "export", ir_tool_export,
     "export ROOM_DB OUT.jsonl     write a room's operations as JSON lines" },
   { "import", ir_tool_import,
