@@ -18,7 +18,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "ir-escalation-private.h"
-#include "ir-store-private.h"
 
 #define INBOX_TITLE_MAX 300
 #define INBOX_BODY_MAX 2000
@@ -26,17 +25,6 @@
 #define NOTE_MAX 1000
 
 /* --- writing ------------------------------------------------------------- */
-
-/* Starts an entity with the given id in @tx, as ir_tx_create() does with a
- * random one. NOTE: this reaches into the transaction because the store
- * has no public call for a chosen id yet. */
-void
-ir_escalation_tx_create (IrTx       *tx,
-                         const char *entity,
-                         const char *eid)
-{
-  g_hash_table_insert (tx->created, g_strdup (eid), g_strdup (entity));
-}
 
 static gboolean
 entity_exists (IrStore    *store,
@@ -75,7 +63,7 @@ ir_escalation_add_event (IrEscalationContext *context,
   if (entity_exists (context->store, "escalation_event", event_id))
     return;
 
-  ir_escalation_tx_create (tx, "escalation_event", event_id);
+  ir_tx_create_with_id (tx, "escalation_event", event_id);
   ir_tx_set_string (tx, "escalation_event", event_id, "escalation", escalation_id);
   ir_tx_set_string (tx, "escalation_event", event_id, "kind", kind);
   ir_tx_set_string (tx, "escalation_event", event_id, "actor", ir_store_get_actor (context->store));
@@ -254,7 +242,7 @@ add_inbox_item (IrEscalationContext *context,
   if (entity_exists (context->store, "inbox_item", eid))
     return;
 
-  ir_escalation_tx_create (tx, "inbox_item", eid);
+  ir_tx_create_with_id (tx, "inbox_item", eid);
   ir_tx_set_string (tx, "inbox_item", eid, "recipient", recipient->id);
   ir_tx_set_string (tx, "inbox_item", eid, "kind", kind);
   ir_tx_set_string (tx, "inbox_item", eid, "subject_entity", subject_entity);
@@ -322,7 +310,7 @@ book_meeting (IrEscalationContext *context,
     {
       g_autofree char *clipped = clip (meeting_title, MEETING_TITLE_MAX);
 
-      ir_escalation_tx_create (tx, "meeting", meeting_id);
+      ir_tx_create_with_id (tx, "meeting", meeting_id);
       ir_tx_set_string (tx, "meeting", meeting_id, "escalation", escalation_id);
       ir_tx_set_string (tx, "meeting", meeting_id, "title", clipped);
       ir_tx_set_int (tx, "meeting", meeting_id, "start", ir_escalation_to_us (start));
@@ -337,7 +325,7 @@ book_meeting (IrEscalationContext *context,
           const IrRoomMember *member = g_ptr_array_index (invitees, i);
           g_autofree char *invitee_id = ir_uuid_derive (meeting_id, "invitee", member->id, NULL);
 
-          ir_escalation_tx_create (tx, "meeting_invitee", invitee_id);
+          ir_tx_create_with_id (tx, "meeting_invitee", invitee_id);
           ir_tx_set_string (tx, "meeting_invitee", invitee_id, "meeting", meeting_id);
           ir_tx_set_string (tx, "meeting_invitee", invitee_id, "member", member->id);
         }

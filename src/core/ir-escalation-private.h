@@ -84,9 +84,6 @@ IrEntity           *ir_escalation_find_room       (IrStore                    *s
 gint64              ir_escalation_to_us           (GDateTime                  *time);
 
 /* ir-escalation-actions.c */
-void                ir_escalation_tx_create       (IrTx                       *tx,
-                                                   const char                 *entity,
-                                                   const char                 *eid);
 GPtrArray          *ir_escalation_load_members    (IrStore                    *store);
 void                ir_escalation_add_event       (IrEscalationContext        *context,
                                                    IrTx                       *tx,

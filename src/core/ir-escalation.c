@@ -187,7 +187,7 @@ raise_new (Pass             *pass,
   if (pass->tx == NULL)
     return;
 
-  ir_escalation_tx_create (pass->tx, "escalation", escalation_id);
+  ir_tx_create_with_id (pass->tx, "escalation", escalation_id);
   ir_tx_set_string (pass->tx, "escalation", escalation_id, "subject_kind",
                     slip->kind == IR_SUBJECT_RISK ? "risk" : "task");
   ir_tx_set_string (pass->tx, "escalation", escalation_id, "subject", slip->subject_id);

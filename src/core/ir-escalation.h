@@ -199,6 +199,14 @@ IrEscalationItem *
              ir_escalation_report_find        (IrEscalationReport         *report,
                                                const char                 *subject_id);
 
+/* The server's part (ir-escalation-server.c). */
+gboolean     ir_escalation_ops_touch_plan     (GPtrArray                  *ops);
+IrEscalationReport *
+             ir_escalation_evaluate_for_server (IrStore                   *store,
+                                                IrWebhookSender           *sender,
+                                                GDateTime                 *now,
+                                                GError                   **error);
+
 /* Lifecycle (ir-escalation-status.c). */
 gboolean     ir_escalation_get_status         (IrStore                    *store,
                                                const char                 *escalation_id,

@@ -177,7 +177,7 @@ finish_attempt (IrWebhookSender *self,
   if (failure == NULL)
     {
       outbox_record_attempt (self, job_id, TRUE, 0, NULL);
-      g_info ("Delivered webhook job %s after %d attempts", job_id, attempts);
+      g_info ("Delivered webhook job %s on attempt %d", job_id, attempts);
       g_signal_emit (self, signals[SIGNAL_DELIVERED], 0, job_id, (guint) attempts);
       return;
     }
