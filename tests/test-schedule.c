@@ -457,6 +457,33 @@ test_summary_rollup (void)
   assert_float (schedule, "Y", 0);
 }
 
+/* A start-to-start link out of a summary limits the summary's first
+ * subtask, not those that follow it. */
+static void
+test_summary_start_link (void)
+{
+  g_autoptr(IrSchedule) schedule = new_plan ();
+  IrScheduleTask *phase, *t;
+
+  phase = add_task (schedule, "P", 0);
+  phase->milestone = FALSE;
+  ir_schedule_task_set_parent (add_task (schedule, "A", 2), "P");
+  ir_schedule_task_set_parent (add_task (schedule, "B", 2), "P");
+  add_task (schedule, "S", 1);
+  t = add_task (schedule, "T", 1);
+  t->constraint = IR_CONSTRAINT_FNLT;
+  t->constraint_date = day ("2026-03-03");
+  add_link (schedule, "A", "B", IR_LINK_FS, 0);
+  add_link (schedule, "P", "S", IR_LINK_SS, 0);
+  add_link (schedule, "S", "T", IR_LINK_FS, 0);
+  compute (schedule);
+
+  assert_dates (schedule, "S", "2026-03-02", "2026-03-02");
+  assert_dates (schedule, "B", "2026-03-04", "2026-03-05");
+  assert_float (schedule, "A", 0);
+  assert_float (schedule, "B", 0);
+}
+
 static void
 test_critical_path (void)
 {
@@ -727,6 +754,7 @@ main (int   argc,
   g_test_add_func ("/schedule/backward", test_backward);
   g_test_add_func ("/schedule/backward-holidays", test_backward_holidays);
   g_test_add_func ("/schedule/summary-rollup", test_summary_rollup);
+  g_test_add_func ("/schedule/summary-start-link", test_summary_start_link);
   g_test_add_func ("/schedule/critical-path", test_critical_path);
   g_test_add_func ("/schedule/baseline", test_baseline);
   g_test_add_func ("/schedule/cycle-rejected", test_cycle_rejected);

@@ -24,6 +24,7 @@ typedef struct
   int            minutes_per_day;
   int            day_finish;
   gint64        *uids;          /* task index → UID */
+  GPtrArray    **links_into;    /* task index → its incoming IrScheduleLink */
 } Export;
 
 /* --- values -------------------------------------------------------------- */
@@ -140,21 +141,39 @@ constraint_type (Export         *export,
     }
 }
 
+/* Groups the links by successor, because MSPDI writes them in it. */
+static void
+group_links (Export *export)
+{
+  guint n = ir_schedule_get_n_tasks (export->schedule);
+
+  export->links_into = g_new0 (GPtrArray *, n);
+  for (guint l = 0; l < ir_schedule_get_n_links (export->schedule); l++)
+    {
+      IrScheduleLink *link = ir_schedule_get_link (export->schedule, l);
+      IrScheduleTask *successor = ir_schedule_lookup_task (export->schedule, link->successor_id);
+
+      if (successor == NULL)
+        continue;
+
+      if (export->links_into[successor->index] == NULL)
+        export->links_into[successor->index] = g_ptr_array_new ();
+      g_ptr_array_add (export->links_into[successor->index], link);
+    }
+}
+
 static void
 write_links (Export         *export,
              IrScheduleTask *task)
 {
   /* MSPDI numbers link types FF, FS, SF, SS. */
   static const int types[] = { [IR_LINK_FS] = 1, [IR_LINK_SS] = 3, [IR_LINK_FF] = 0, [IR_LINK_SF] = 2 };
-  guint n = ir_schedule_get_n_links (export->schedule);
+  GPtrArray *links = export->links_into[task->index];
 
-  for (guint l = 0; l < n; l++)
+  for (guint l = 0; links != NULL && l < links->len; l++)
     {
-      IrScheduleLink *link = ir_schedule_get_link (export->schedule, l);
+      IrScheduleLink *link = g_ptr_array_index (links, l);
       IrScheduleTask *predecessor;
-
-      if (g_strcmp0 (link->successor_id, task->id) != 0)
-        continue;
 
       /* A link to a task that is gone has no UID to point at. */
       predecessor = ir_schedule_lookup_task (export->schedule, link->predecessor_id);
@@ -356,6 +375,7 @@ ir_mspdi_export (IrSchedule *schedule,
   export.minutes_per_day = (int) (ir_calendar_get_hours_per_day (export.calendar) * 60 + 0.5);
   export.day_finish = ir_mspdi_day_finish (export.calendar, DAY_START);
   assign_uids (&export);
+  group_links (&export);
 
   buffer = xmlBufferCreate ();
   export.writer = xmlNewTextWriterMemory (buffer, 0);
@@ -370,6 +390,9 @@ ir_mspdi_export (IrSchedule *schedule,
 
   xmlBufferFree (buffer);
   g_free (export.uids);
+  for (guint t = 0; t < ir_schedule_get_n_tasks (schedule); t++)
+    g_clear_pointer (&export.links_into[t], g_ptr_array_unref);
+  g_free (export.links_into);
 
   return document;
 }

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ir-schedule-private.h"
 
 /* --- outline ------------------------------------------------------------- */
@@ -14,6 +16,7 @@ ir_schedule_graph_clear (IrScheduleGraph *graph)
 {
   g_clear_pointer (&graph->parent, g_free);
   g_clear_pointer (&graph->summary, g_free);
+  g_clear_pointer (&graph->leader, g_free);
   g_clear_pointer (&graph->child_start, g_free);
   g_clear_pointer (&graph->children, g_free);
   g_clear_pointer (&graph->sibling_number, g_free);
@@ -186,6 +189,22 @@ resolve_task (IrSchedule *self,
   return task != NULL ? (gint32) task->index : -1;
 }
 
+/* Whether @task lies in the subtree of @summary (-1 is no summary). */
+static gboolean
+is_inside (IrScheduleGraph *graph,
+           gint32           task,
+           gint32           summary)
+{
+  if (summary < 0)
+    return FALSE;
+
+  for (gint32 at = graph->parent[task]; at >= 0; at = graph->parent[at])
+    if (at == summary)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Resolves every link's ends and lays out the edges: links whose ends are
  * missing are flagged broken, and links flagged as in a cycle are left out. */
 void
@@ -198,10 +217,13 @@ ir_schedule_graph_build_edges (IrSchedule      *self,
 
   g_clear_pointer (&graph->link_predecessor, g_free);
   g_clear_pointer (&graph->link_successor, g_free);
+  g_clear_pointer (&graph->leader, g_free);
   g_clear_pointer (&graph->edge_start, g_free);
   g_clear_pointer (&graph->edge_target, g_free);
   g_clear_pointer (&graph->edge_link, g_free);
 
+  graph->leader = g_new (guint8, n);
+  memset (graph->leader, TRUE, n);
   graph->link_predecessor = g_new (gint32, n_links);
   graph->link_successor = g_new (gint32, n_links);
   graph->edge_start = g_new0 (guint, graph->n_nodes + 1);
@@ -218,7 +240,11 @@ ir_schedule_graph_build_edges (IrSchedule      *self,
       if (predecessor < 0 || successor < 0)
         link->flags |= IR_LINK_BROKEN;
       else if (!(link->flags & IR_LINK_IN_CYCLE))
-        graph->edge_start[GRAPH_OUT_NODE (graph, predecessor) + 1]++;
+        {
+          graph->edge_start[GRAPH_OUT_NODE (graph, predecessor) + 1]++;
+          if (is_inside (graph, predecessor, graph->parent[successor]))
+            graph->leader[successor] = FALSE;
+        }
     }
 
   for (guint t = 0; t < n; t++)

@@ -267,7 +267,13 @@ pull_edges (IrSchedulePasses *p,
 
       if (l == EDGE_UP)
         {
-          *start_limit = MIN (*start_limit, p->late_bound_start[target]);
+          guint task = GRAPH_NODE_TASK (graph, node);
+
+          /* A summary starts with its first subtasks, so a limit on its
+           * start binds those that no sibling's link holds back. Binding
+           * every subtask would make the later ones critical. */
+          if (graph->leader[task])
+            *start_limit = MIN (*start_limit, p->late_bound_start[target]);
           *finish_limit = MIN (*finish_limit, p->late_bound_finish[target]);
           continue;
         }

@@ -21,6 +21,7 @@ typedef struct
   /* Outline. */
   gint32  *parent;          /* task → parent task, -1 at the top level */
   guint8  *summary;         /* task → it has subtasks */
+  guint8  *leader;          /* task → no link into it starts inside its parent */
   guint   *child_start;     /* children of task i, and at n_tasks the top level */
   guint   *children;
   guint   *sibling_number;  /* task → 1-based position among its siblings */
