@@ -188,12 +188,12 @@ main (int    argc,
   rss_median = median (app_rss, RUNS);
 
   g_print ("Start-up to the first frame, median of %d runs, on %s:\n", RUNS, room_name);
-  g_print ("  app          %7.1f ms   target ≤ %.0f ms and ≤ bare + %.0f ms (%.1f ms)  %s\n",
+  g_print ("  app          %7.1f ms   target <= %.0f ms and <= bare + %.0f ms (%.1f ms)  %s\n",
            app_median, TARGET_MS, TARGET_OVER_BARE, bare_median + TARGET_OVER_BARE,
            app_median <= TARGET_MS && app_median <= bare_median + TARGET_OVER_BARE
            ? "met" : "MISSED");
   g_print ("  bare window  %7.1f ms\n", bare_median);
-  g_print ("  app memory   %7.1f MB   target ≤ %.0f MB  %s\n",
+  g_print ("  app memory   %7.1f MB   target <= %.0f MB  %s\n",
            rss_median, TARGET_RSS_MB, rss_median <= TARGET_RSS_MB ? "met" : "MISSED");
   g_print ("  bare memory  %7.1f MB\n", median (bare_rss, RUNS));
 

@@ -124,8 +124,16 @@ test_shell_plan_outline_order (void)
   IrApplication *app = ir_ui_test_start_app ();
   IrWindow *window = open_sample_room (app, FALSE);
   GtkWidget *list = ir_ui_test_find_named (GTK_WIDGET (window), "plan-list");
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
-  GtkListBoxRow *second = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  GtkListBoxRow *first, *second;
+
+  /* A page lists the room once it is first shown. */
+  g_assert_cmpuint (ir_ui_test_count_rows (list), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "room.page", "s", "plan"));
+  ir_ui_test_iterate (30);
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  second = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
 
   /* The first phase comes first, then its first child, not the second phase. */
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)),

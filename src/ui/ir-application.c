@@ -165,6 +165,8 @@ open_demo_activated_cb (GSimpleAction *action,
 
   if (!ir_application_open_demo (self, &error))
     show_demo_error (self, error);
+  else
+    gtk_window_present (GTK_WINDOW (ir_application_get_main_window (self)));
 }
 
 static void
@@ -246,6 +248,7 @@ ir_application_startup (GApplication *application)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (ir_application_parent_class)->startup (application);
 
@@ -261,6 +264,8 @@ ir_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "room.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-shortcuts",
+                                         shortcuts_accels);
 
   self->rooms = ir_room_directory_new (NULL);
 }
@@ -272,6 +277,8 @@ ir_application_activate (GApplication *application)
   gboolean is_new = gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL;
   IrWindow *window = ensure_window (self);
 
+  /* The room is opened before the window is shown, so that its first frame
+   * already shows the room. */
   if (is_new)
     open_last_room (self, window);
 
@@ -302,7 +309,10 @@ ir_application_command_line (GApplication            *application,
   const char *page = NULL;
   IrWindow *window;
 
-  g_application_activate (application);
+  /* A room asked for on the command line takes the place of the last one. */
+  if (!g_variant_dict_contains (options, "demo") &&
+      !g_variant_dict_contains (options, "room"))
+    g_application_activate (application);
   window = ensure_window (self);
 
   if (g_variant_dict_contains (options, "demo") && !ir_application_open_demo (self, &error))
@@ -317,6 +327,8 @@ ir_application_command_line (GApplication            *application,
 
   if (g_variant_dict_lookup (options, "page", "&s", &page))
     gtk_widget_activate_action (GTK_WIDGET (window), "room.page", "s", page);
+
+  gtk_window_present (GTK_WINDOW (window));
 
   return 0;
 }
@@ -387,7 +399,8 @@ ir_application_get_main_window (IrApplication *self)
 /**
  * ir_application_open_demo:
  *
- * Opens the demo room, and writes it first when this computer has none.
+ * Opens the demo room in the main window, and writes it first when this
+ * computer has none. The caller presents the window.
  */
 gboolean
 ir_application_open_demo (IrApplication  *self,
@@ -403,10 +416,7 @@ ir_application_open_demo (IrApplication  *self,
 #ifdef HAVE_IR_DEMO
       g_autoptr(IrRoomInfo) created = write_demo (self, error);
 
-      if (created == NULL || !ir_window_open_room (window, created, error))
-        return FALSE;
-      gtk_window_present (GTK_WINDOW (window));
-      return TRUE;
+      return created != NULL && ir_window_open_room (window, created, error);
 #else
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("This build of Iron Room has no demo room. Create a room "
@@ -415,10 +425,5 @@ ir_application_open_demo (IrApplication  *self,
 #endif
     }
 
-  if (!ir_window_open_room (window, room, error))
-    return FALSE;
-
-  gtk_window_present (GTK_WINDOW (window));
-
-  return TRUE;
+  return ir_window_open_room (window, room, error);
 }

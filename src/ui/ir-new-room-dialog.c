@@ -1,4 +1,4 @@
-/* ir-new-room-dialog.c: asks for the name and customer of a new room
+/* ir-new-room-dialog.c: requests the name and customer of a new room
  *
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -62,18 +62,32 @@ get_room_entity (IrStore *store)
   return g_list_model_get_item (G_LIST_MODEL (rooms), 0);
 }
 
-static void
+/* Copies the room's name, customer and demo flag from its store; returns
+ * whether any of them changed. */
+static gboolean
 copy_room_fields (IrRoomInfo *info,
                   IrStore    *store)
 {
   g_autoptr(IrEntity) room = get_room_entity (store);
+  const char *name, *customer;
+  gboolean demo;
 
   if (room == NULL)
-    return;
+    return FALSE;
 
-  ir_room_info_set_name (info, ir_entity_get_string (room, "name"));
-  ir_room_info_set_customer (info, ir_entity_get_string (room, "customer"));
-  ir_room_info_set_demo (info, ir_entity_get_boolean (room, "demo"));
+  name = ir_entity_get_string (room, "name");
+  customer = ir_entity_get_string (room, "customer");
+  demo = ir_entity_get_boolean (room, "demo");
+  if (g_strcmp0 (name, ir_room_info_get_name (info)) == 0 &&
+      g_strcmp0 (customer, ir_room_info_get_customer (info)) == 0 &&
+      demo == ir_room_info_get_demo (info))
+    return FALSE;
+
+  ir_room_info_set_name (info, name);
+  ir_room_info_set_customer (info, customer);
+  ir_room_info_set_demo (info, demo);
+
+  return TRUE;
 }
 
 /* Reads a room whose cache is missing from its database. */
@@ -311,16 +325,19 @@ ir_room_directory_open_store (IrRoomDirectory  *self,
   return g_steal_pointer (&store);
 }
 
-/* Copies the room's name and customer from @store and caches them. */
+/* Copies the room's name and customer from @store, and caches them when
+ * they changed. */
 void
 ir_room_directory_refresh_info (IrRoomDirectory *self,
                                 IrRoomInfo      *info,
                                 IrStore         *store)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *cache = g_build_filename (ir_room_info_get_directory (info), "room.ini", NULL);
   guint position;
 
-  copy_room_fields (info, store);
+  if (!copy_room_fields (info, store) && g_file_test (cache, G_FILE_TEST_EXISTS))
+    return;
 
   if (!ir_room_info_save_cache (info, &error))
     g_warning ("Failed to cache the name of room %s: %s",

@@ -43,6 +43,22 @@ inbox_activated_cb (GtkWidget  *widget,
   gtk_menu_button_popup (self->inbox_button);
 }
 
+/* Builds the shortcuts window when it is asked for, not with every main
+ * window as GtkApplication's help overlay would, which costs start-up time. */
+static void
+show_shortcuts_activated_cb (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource ("/io/github/ironroom/IronRoom/ui/ir-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 open_room_activated_cb (GtkWidget  *widget,
                         const char *action_name,
@@ -193,6 +209,8 @@ ir_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-rooms", NULL,
                                    show_rooms_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.inbox", NULL, inbox_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-shortcuts", NULL,
+                                   show_shortcuts_activated_cb);
   gtk_widget_class_install_action (widget_class, "win.open-room", "s",
                                    open_room_activated_cb);
 

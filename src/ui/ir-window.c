@@ -3,7 +3,7 @@
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A leaflet holds the list of rooms and the open room, whose four pages
+ * A leaflet contains the list of rooms and the open room, whose four pages
  * sit in a view stack. With no room on this computer the window shows the
  * welcome page instead. The window's actions are in ir-window-actions.c.
  */
@@ -65,15 +65,41 @@ select_room_row (IrWindow *self)
   gtk_list_box_unselect_all (self->room_list);
 }
 
-static void
-set_pages_store (IrWindow *self,
-                 IrStore  *store)
+static GtkWidget *
+get_page_widget (IrWindow   *self,
+                 const char *name)
 {
-  ir_map_page_set_store (IR_MAP_PAGE (self->map_page), store);
-  ir_drawings_page_set_store (IR_DRAWINGS_PAGE (self->drawings_page), store);
-  ir_plan_page_set_store (IR_PLAN_PAGE (self->plan_page), store);
-  ir_risks_page_set_store (IR_RISKS_PAGE (self->risks_page), store);
-  ir_inbox_popover_set_store (self->inbox_popover, store);
+  if (g_strcmp0 (name, "drawings") == 0)
+    return self->drawings_page;
+  if (g_strcmp0 (name, "plan") == 0)
+    return self->plan_page;
+  if (g_strcmp0 (name, "risks") == 0)
+    return self->risks_page;
+
+  return self->map_page;
+}
+
+/* Gives @page the open room's store. Pages get it when they are first
+ * shown, so that opening a room builds only the page in view. */
+static void
+bind_page (IrWindow  *self,
+           GtkWidget *page)
+{
+  g_autoptr(IrStore) current = NULL;
+
+  g_object_get (page, "store", &current, NULL);
+  if (current != self->store)
+    g_object_set (page, "store", self->store, NULL);
+}
+
+static void
+unbind_pages (IrWindow *self)
+{
+  ir_map_page_set_store (IR_MAP_PAGE (self->map_page), NULL);
+  ir_drawings_page_set_store (IR_DRAWINGS_PAGE (self->drawings_page), NULL);
+  ir_plan_page_set_store (IR_PLAN_PAGE (self->plan_page), NULL);
+  ir_risks_page_set_store (IR_RISKS_PAGE (self->risks_page), NULL);
+  ir_inbox_popover_set_store (self->inbox_popover, NULL);
 }
 
 static void
@@ -231,8 +257,11 @@ visible_page_changed_cb (IrWindow     *self,
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
 
-  if (name != NULL && self->store != NULL)
-    g_settings_set_string (self->settings, "last-page", name);
+  if (name == NULL || self->store == NULL)
+    return;
+
+  bind_page (self, get_page_widget (self, name));
+  g_settings_set_string (self->settings, "last-page", name);
 }
 
 static void
@@ -427,7 +456,7 @@ ir_window_close_room (IrWindow *self)
   if (self->store == NULL)
     return;
 
-  set_pages_store (self, NULL);
+  unbind_pages (self);
   g_clear_signal_handler (&self->tx_applied_id, self->store);
   if (self->room_entities != NULL)
     g_signal_handlers_disconnect_by_func (self->room_entities, room_entity_changed_cb, self);
@@ -458,6 +487,9 @@ ir_window_open_room (IrWindow    *self,
   g_return_val_if_fail (IR_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (IR_IS_ROOM_INFO (room), FALSE);
 
+  if (room == self->room)
+    return TRUE;
+
   store = ir_room_directory_open_store (self->rooms, room, error);
   if (store == NULL)
     {
@@ -479,8 +511,9 @@ ir_window_open_room (IrWindow    *self,
                                                  G_CONNECT_SWAPPED);
 
   page = g_settings_get_string (self->settings, "last-page");
-  set_pages_store (self, self->store);
   adw_view_stack_set_visible_child_name (self->view_stack, page);
+  bind_page (self, get_page_widget (self, page));
+  ir_inbox_popover_set_store (self->inbox_popover, self->store);
   gtk_stack_set_visible_child_name (self->room_stack, "pages");
   g_settings_set_string (self->settings, "last-room", ir_room_info_get_id (room));
 
