@@ -363,6 +363,9 @@ find_calendar (xmlNode *calendars,
  * Reads the project calendar, with the weekdays and exceptions of the base
  * calendars it derives from, into the schedule's calendar.
  *
+ * NOTE: WorkWeeks (other weekly patterns for a period) and the hours of
+ * each day are not read, because the engine counts whole working days.
+ *
  * Returns: %FALSE with @error set when an exception has invalid dates
  */
 gboolean

@@ -32,7 +32,10 @@ typedef struct
 /* --- values -------------------------------------------------------------- */
 
 /* Working days from minutes of work, rounded up: a task of half a day
- * still takes a day of the plan's day-by-day calendar. */
+ * still takes a day of the plan's day-by-day calendar.
+ *
+ * NOTE: an elapsed duration counts as that many working days, because the
+ * engine has no durations in calendar days. */
 static int
 days_from_minutes (IrMspdiReader *reader,
                    gint64         minutes,
@@ -521,7 +524,8 @@ check_root (xmlNode  *root,
  * dates) and baselines, and links with their lags. Task ids are
  * IR_MSPDI_TASK_ID_PREFIX and the UID, and the UID is kept as the task's
  * external id. Start and finish dates of tasks that Project scheduled are
- * not read: ir_schedule_compute() computes them again.
+ * not read: ir_schedule_compute() computes them again. Task calendars,
+ * resources and assignments are not read either.
  *
  * Returns: (transfer full) (nullable): the schedule, not yet computed
  */

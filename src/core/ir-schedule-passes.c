@@ -173,7 +173,10 @@ schedule_leaf (IrSchedulePasses *p,
 }
 
 /* A summary's in-node passes the bounds of its incoming links, and of a
- * start or finish no earlier than, on to each subtask. */
+ * start or finish no earlier than, on to each subtask.
+ *
+ * NOTE: a summary's "no later than" constraints bind in the backward pass,
+ * but must-start-on, must-finish-on and ALAP on a summary are ignored. */
 static void
 open_summary (IrSchedulePasses *p,
               guint             t)
