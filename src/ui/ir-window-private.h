@@ -21,6 +21,7 @@ struct _IrWindow
   IrEntityList         *room_entities;  /* the "room" entity, to follow its name */
   gulong                tx_applied_id;
   guint                 unread;
+  guint                 unread_idle_id;
   gboolean              report_first_frame;
 
   AdwToastOverlay      *toast_overlay;

@@ -243,6 +243,17 @@ tx_applied_cb (IrWindow *self,
   ir_window_update_unread (self);
 }
 
+static gboolean
+update_unread_cb (gpointer data)
+{
+  IrWindow *self = data;
+
+  self->unread_idle_id = 0;
+  ir_window_update_unread (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 inbox_seen_cb (IrWindow       *self,
                IrInboxPopover *popover)
@@ -318,6 +329,7 @@ ir_window_dispose (GObject *object)
   IrWindow *self = IR_WINDOW (object);
 
   ir_window_close_room (self);
+  g_clear_handle_id (&self->unread_idle_id, g_source_remove);
   if (self->rooms != NULL)
     g_signal_handlers_disconnect_by_func (self->rooms, rooms_changed_cb, self);
   g_clear_object (&self->rooms);
@@ -521,7 +533,12 @@ ir_window_open_room (IrWindow    *self,
   update_main_page (self);
   select_room_row (self);
   ir_window_update_actions (self);
-  ir_window_update_unread (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->inbox_button), TRUE);
+
+  /* The unread count reads the log, which can wait for the first frame. */
+  g_clear_handle_id (&self->unread_idle_id, g_source_remove);
+  self->unread_idle_id = g_idle_add_full (G_PRIORITY_LOW, update_unread_cb,
+                                          g_object_ref (self), g_object_unref);
 
   return TRUE;
 }
