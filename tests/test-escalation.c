@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "escalation-fixture.h"
+#include "ir-plan-ical.h"
 
 /* Before the plan starts, so that "today" never pushes a forecast. */
 #define EARLY_NOW() shanghai_time (2026, 11, 20, 10, 0)
@@ -455,6 +456,43 @@ test_actions_once (void)
     }
 }
 
+/* The yellow tier's meeting joins the committed milestones in the room's
+ * iCalendar export, at 10:00 in Shanghai, which is 02:00 UTC. */
+static void
+test_meeting_in_calendar (void)
+{
+  g_autoptr(EscalationRoom) room = escalation_room_new ();
+  g_auto(ThreeSlips) slips = { 0 };
+  g_autoptr(GDateTime) now = EARLY_NOW ();
+  g_autoptr(IrEscalationReport) report = NULL;
+  g_autoptr(IrEntityList) meetings = NULL;
+  g_autoptr(IrEntity) meeting = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *calendar = NULL;
+  g_autofree char *uid = NULL;
+
+  escalation_room_set_setting (room, IR_SETTING_ESCALATION_MEETING_LINK,
+                               string_value ("https://meet.example.com/valve"));
+  add_three_slips (room, &slips);
+  report = evaluate_ok (room->store, now, FALSE);
+
+  meetings = ir_store_list (room->store, "meeting");
+  meeting = g_list_model_get_item (G_LIST_MODEL (meetings), 0);
+  uid = g_strdup_printf ("UID:%s@ironroom", ir_entity_get_id (meeting));
+
+  calendar = ir_plan_ical_export (room->store, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (calendar, uid));
+  g_assert_nonnull (strstr (calendar, "DTSTART:20261123T020000Z"));
+  g_assert_nonnull (strstr (calendar, "DTEND:20261123T030000Z"));
+  g_assert_nonnull (strstr (calendar, "SUMMARY:Three-party review: “First inspection” is 5 "
+                                      "days late"));
+  g_assert_nonnull (strstr (calendar, "https://meet.example.com/valve"));
+  /* The three committed milestones are there too. */
+  g_assert_nonnull (strstr (calendar, "SUMMARY:Drawing freeze"));
+  g_assert_nonnull (strstr (calendar, "SUMMARY:Factory acceptance"));
+}
+
 static void
 exchange (IrStore *from,
           IrStore *to)
@@ -783,6 +821,7 @@ main (int    argc,
   g_test_add_func ("/escalation/time-zone/server-and-desktop", test_time_zone_agree);
   g_test_add_func ("/escalation/time-zone/room-setting", test_time_zone_room_setting);
   g_test_add_func ("/escalation/actions-once", test_actions_once);
+  g_test_add_func ("/escalation/meeting-in-calendar", test_meeting_in_calendar);
   g_test_add_func ("/escalation/three-replicas", test_three_replicas);
   g_test_add_func ("/escalation/provisional", test_provisional);
   g_test_add_func ("/escalation/risk-overdue", test_risk_overdue);

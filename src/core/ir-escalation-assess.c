@@ -156,7 +156,8 @@ build_chain (IrSchedule                 *schedule,
       if (commitment != IR_DAY_NONE)
         {
           step->has_slip = TRUE;
-          step->slip = (int) (step->finish - commitment);
+          step->slip = ir_escalation_count_delay (settings, ir_schedule_get_calendar (schedule),
+                                                  commitment, step->finish);
         }
 
       if (step->has_slip && step->slip <= 0)

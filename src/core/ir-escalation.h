@@ -84,8 +84,8 @@ typedef struct
   char       *name;
   IrDay       finish;
   gboolean    has_slip;
-  int         slip;             /* calendar days past its own baseline or
-                                 * commitment, when has_slip */
+  int         slip;             /* days past its own baseline or commitment,
+                                 * counted as delays are, when has_slip */
   IrLinkType  type;             /* the link to the next task on the chain */
   int         lag;
 } IrSlipStep;

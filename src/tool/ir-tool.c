@@ -31,6 +31,8 @@ static const IrToolEntry commands[] = {
     "compare OLD.pdf NEW.pdf      compare two drawing revisions: overlay PNG, regions, text" },
   { "map", ir_tool_map,
     "map ROOM_DB --png|--svg|--pdf OUT  draw the room's decision map as a picture or page" },
+  { "escalate", ir_tool_escalate,
+    "escalate PLAN.xml [--today D] [--json]  list a plan's slipping tasks with delay, tier and slip chain" },
 };
 
 static void
