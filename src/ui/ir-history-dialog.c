@@ -7,6 +7,10 @@
  * with its author, its time and every field it set as old → new. The old
  * value is the one the previous op on the same field set, because the log
  * stores only new values.
+ *
+ * NOTE: two concurrent writes to one field both show, the loser too, and
+ * the later one's old value is the earlier one even if its author had not
+ * seen it.
  */
 #define G_LOG_DOMAIN "ironroom-ui"
 
@@ -26,6 +30,7 @@ struct _IrHistoryDialog
   char           *kind;
   char           *eid;
   guint           n_rows;
+  GtkSizeGroup   *field_labels;   /* one column for the field names */
 
   AdwWindowTitle *window_title;
   GtkStack       *stack;
@@ -40,6 +45,22 @@ static gint64
 op_time (const IrOp *op)
 {
   return op->received > 0 ? op->received : ir_hlc_get_ms (op->hlc) * 1000;
+}
+
+/* Orders ops as last-writer-wins does, by clock and then id, so that each
+ * op's old value is the one it replaced. The store lists synced ops before
+ * unsynced ones, which puts a local edit made before a remote one after it. */
+static int
+compare_ops_by_clock (gconstpointer a,
+                      gconstpointer b)
+{
+  const IrOp *first = *(const IrOp **) a;
+  const IrOp *second = *(const IrOp **) b;
+
+  if (first->hlc != second->hlc)
+    return first->hlc < second->hlc ? -1 : 1;
+
+  return g_strcmp0 (first->id, second->id);
 }
 
 static GtkWidget *
@@ -57,8 +78,9 @@ create_change_line (IrHistoryDialog *self,
 
   field = gtk_label_new (ir_field_label (op->field));
   gtk_label_set_xalign (GTK_LABEL (field), 0);
-  gtk_label_set_width_chars (GTK_LABEL (field), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (field), 20);
   gtk_label_set_ellipsize (GTK_LABEL (field), PANGO_ELLIPSIZE_END);
+  gtk_size_group_add_widget (self->field_labels, field);
   gtk_widget_add_css_class (field, "dim-label");
   gtk_box_append (GTK_BOX (line), field);
 
@@ -133,6 +155,8 @@ load_history (IrHistoryDialog *self)
   g_autoptr(GHashTable) previous = g_hash_table_new (g_str_hash, g_str_equal);
   guint first = 0;
 
+  g_ptr_array_sort (ops, compare_ops_by_clock);
+
   /* The log is oldest first, so that each op knows the value it replaced;
    * rows are prepended to show the newest first. */
   for (guint i = 0; i < ops->len; i++)
@@ -159,6 +183,7 @@ ir_history_dialog_dispose (GObject *object)
   IrHistoryDialog *self = IR_HISTORY_DIALOG (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->field_labels);
   gtk_widget_dispose_template (GTK_WIDGET (self), IR_TYPE_HISTORY_DIALOG);
 
   G_OBJECT_CLASS (ir_history_dialog_parent_class)->dispose (object);
@@ -197,6 +222,7 @@ static void
 ir_history_dialog_init (IrHistoryDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->field_labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
 
 /* --- public API ----------------------------------------------------------- */
