@@ -25,6 +25,8 @@ static const IrToolEntry commands[] = {
     "export ROOM_DB OUT.jsonl     write a room's operations as JSON lines" },
   { "import", ir_tool_import,
     "import IN.jsonl ROOM_DB      add the operations of a JSON lines file to a room" },
+  { "demo", ir_tool_demo,
+    "demo ROOM_DB [--today D] [--language L]  write the demo room into a new room database" },
   { "dump", ir_tool_dump,
     "dump ROOM_DB                 print the room's state in canonical form" },
   { "compare", ir_tool_compare,

@@ -16,6 +16,7 @@ typedef int (*IrToolCommand) (int argc, char **argv);
 int ir_tool_export (int argc, char **argv);
 int ir_tool_import (int argc, char **argv);
 int ir_tool_dump   (int argc, char **argv);
+int ir_tool_demo   (int argc, char **argv);
 int ir_tool_compare (int argc, char **argv);
 int ir_tool_map    (int argc, char **argv);
 int ir_tool_schedule (int argc, char **argv);
