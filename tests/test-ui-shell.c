@@ -334,7 +334,7 @@ test_shell_windows_from_actions (void)
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (opened)), ==, PACKAGE_VERSION);
   gtk_window_destroy (opened);
 
-  /* Without a sync client the dialog says so rather than asking for a server. */
+  /* Without a sync client the dialog reports that rather than asking for a server. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "connect-server", NULL);
   ir_ui_test_iterate (30);
   opened = ir_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
