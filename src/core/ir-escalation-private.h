@@ -63,6 +63,14 @@ typedef struct
   GPtrArray                  *webhooks;   /* IrWebhookMessage*, out */
 } IrEscalationContext;
 
+/* One evaluation's pass over the subjects. */
+typedef struct
+{
+  IrEscalationContext *context;
+  IrEscalationReport  *report;
+  IrTx                *tx;          /* the subject's changes; NULL when provisional */
+} IrEscalationPass;
+
 /* ir-escalation-assess.c */
 IrSlip             *ir_slip_new                   (IrSubjectKind               kind,
                                                    const char                 *subject_id,
@@ -82,6 +90,20 @@ void                ir_escalation_fold_events     (GPtrArray                  *e
                                                    IrEscalationStatus         *status);
 IrEntity           *ir_escalation_find_room       (IrStore                    *store);
 gint64              ir_escalation_to_us           (GDateTime                  *time);
+
+/* ir-escalation-steps.c */
+void                ir_escalation_raise           (IrEscalationPass           *pass,
+                                                   IrEscalationItem           *item,
+                                                   const IrSlip               *slip,
+                                                   GPtrArray                  *records);
+void                ir_escalation_resolve_open    (IrEscalationPass           *pass,
+                                                   IrEscalationItem           *item,
+                                                   const IrEscalationRecord   *record,
+                                                   const char                 *note);
+gboolean            ir_escalation_keep_open       (IrEscalationPass           *pass,
+                                                   IrEscalationItem           *item,
+                                                   const IrEscalationRecord   *record,
+                                                   const IrSlip               *slip);
 
 /* ir-escalation-actions.c */
 GPtrArray          *ir_escalation_load_members    (IrStore                    *store);
