@@ -76,24 +76,6 @@ open_last_room (IrApplication *self,
 }
 
 #ifdef HAVE_IR_DEMO
-/* Returns "en" when the user reads English first, else "zh_CN": the demo
- * room is Chinese with English texts where the locale is English. */
-static const char *
-demo_language (void)
-{
-  const char * const *languages = g_get_language_names ();
-
-  for (guint i = 0; languages[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (languages[i], "zh"))
-        return "zh_CN";
-      if (g_str_has_prefix (languages[i], "en"))
-        return "en";
-    }
-
-  return "zh_CN";
-}
-
 /* Writes the demo room, dated from today, into a new room folder. */
 static IrRoomInfo *
 write_demo (IrApplication  *self,
@@ -112,7 +94,8 @@ write_demo (IrApplication  *self,
   g_date_set_dmy (&today, g_date_time_get_day_of_month (now),
                   g_date_time_get_month (now), g_date_time_get_year (now));
 
-  if (!ir_demo_write (store, &today, demo_language (), error))
+  /* A NULL language makes the demo follow the user's language. */
+  if (!ir_demo_write (store, &today, NULL, error))
     {
       ir_store_close (store);
       ir_room_directory_discard (self->rooms, room);
