@@ -727,6 +727,17 @@ apply_state (IrStore     *self,
   return TRUE;
 }
 
+/* Applies an op already in the log again, for the sync code that
+ * recomputes a field after refusing, re-stamping or re-keying ops. */
+gboolean
+ir_store_apply_state (IrStore     *self,
+                      IrOp        *op,
+                      gint64       n,
+                      GError     **error)
+{
+  return apply_state (self, op, n, error);
+}
+
 /**
  * ir_store_apply_op:
  * @local: whether this replica wrote @op

@@ -146,6 +146,10 @@ gboolean      ir_store_entity_visible  (IrStore      *self,
                                         const char   *eid);
 guint         ir_store_roles_of        (IrStore      *self,
                                         const char   *actor);
+gboolean      ir_store_apply_state     (IrStore      *self,
+                                        IrOp         *op,
+                                        gint64        n,
+                                        GError      **error);
 
 /* ir-store-commit.c */
 gboolean      ir_store_commit_ops      (IrStore      *self,
