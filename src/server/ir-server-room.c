@@ -1,0 +1,742 @@
+/* ir-server-room.c: one room on the server: its store, pushes and pulls
+ *
+ * Copyright 2026 The Iron Room authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each room is a core store (rooms/<id>/room.db) whose log is the room's
+ * history in sequence order. Clients' ops arrive as remote ops with their
+ * sequence already set. What the server writes itself (rooms, members,
+ * device keys) is committed as local ops and sequenced right after. Only
+ * this process writes a room's store, so the next sequence is kept in
+ * memory.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ir-hlc.h"
+#include "ir-server-private.h"
+
+/* --- opening ------------------------------------------------------------- */
+
+static void
+save_head (IrServerRoom *self)
+{
+  ir_store_set_seen_seq (self->store, self->head);
+  ir_server_db_set_last_seq (self->server->db, self->id, self->head);
+}
+
+/* Gives the server's own unsequenced ops the next sequences, then sends
+ * them to the room. A crash between a commit and this leaves them
+ * unsequenced; opening the room sequences them. */
+static gboolean
+sequence_own_ops (IrServerRoom  *self,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) ops = ir_store_get_unpushed (self->store, G_MAXUINT);
+  g_autoptr(GPtrArray) acks = g_ptr_array_new_with_free_func ((GDestroyNotify) ir_sync_ack_free);
+  gint64 received = g_get_real_time ();
+  gint64 seq = self->head;
+
+  if (ops->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (ops, i);
+      IrSyncAck *ack = g_new0 (IrSyncAck, 1);
+
+      ack->id = g_strdup (op->id);
+      ack->seq = op->seq = ++seq;
+      ack->received = op->received = received;
+      g_ptr_array_add (acks, ack);
+    }
+
+  if (!ir_store_mark_synced_many (self->store, acks, error))
+    return FALSE;
+
+  self->head = seq;
+  save_head (self);
+  ir_server_room_fan_out (self, ops, NULL);
+  return TRUE;
+}
+
+IrServerRoom *
+ir_server_room_open (IrServer    *server,
+                     const char  *id,
+                     GError     **error)
+{
+  g_autofree char *dir = g_build_filename (server->data_dir, "rooms", id, NULL);
+  g_autofree char *path = g_build_filename (dir, "room.db", NULL);
+  IrServerRoom *self;
+  IrStore *store;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Failed to create the room folder “%s”."), dir);
+      return NULL;
+    }
+
+  store = ir_store_open (path, NULL, error);
+  if (store == NULL)
+    return NULL;
+
+  if (!ir_store_set_room_id (store, id, error))
+    {
+      g_object_unref (store);
+      return NULL;
+    }
+
+  ir_store_set_actor (store, "server", IR_ROLE_SERVER);
+  ir_store_set_durable (store, TRUE);
+
+  self = g_new0 (IrServerRoom, 1);
+  self->server = server;
+  self->id = g_strdup (id);
+  self->store = store;
+  self->sockets = g_ptr_array_new ();
+  self->head = ir_store_get_max_seq (store);
+
+  if (!sequence_own_ops (self, error))
+    {
+      ir_server_room_free (self);
+      return NULL;
+    }
+
+  return self;
+}
+
+void
+ir_server_room_free (IrServerRoom *self)
+{
+  ir_server_room_close_sockets (self);
+  g_clear_pointer (&self->sockets, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_free (self->id);
+  g_free (self);
+}
+
+/* --- what the server writes ---------------------------------------------- */
+
+static gboolean
+commit_own_tx (IrServerRoom  *self,
+               IrTx          *tx,
+               GError       **error)
+{
+  if (ir_tx_get_n_ops (tx) == 0)
+    return TRUE;
+
+  return ir_store_commit (self->store, tx, error) && sequence_own_ops (self, error);
+}
+
+static void
+reconcile_member (IrServerRoom *self,
+                  IrTx         *tx,
+                  IrMembership *membership)
+{
+  g_autoptr(IrEntity) entity = ir_store_get_entity (self->store, "member", membership->member_eid);
+  const char *eid = membership->member_eid;
+
+  if (entity == NULL)
+    {
+      ir_tx_create_with_id (tx, "member", eid);
+      ir_tx_set_string (tx, "member", eid, "user", membership->user);
+      ir_tx_set_string (tx, "member", eid, "role", membership->role);
+      ir_tx_set_boolean (tx, "member", eid, "active", membership->active);
+      ir_tx_set_int (tx, "member", eid, "joined", membership->joined);
+      if (!membership->active)
+        ir_tx_set_int (tx, "member", eid, "removed", membership->removed);
+      return;
+    }
+
+  if (g_strcmp0 (ir_entity_get_string (entity, "role"), membership->role) != 0)
+    ir_tx_set_string (tx, "member", eid, "role", membership->role);
+
+  if (ir_entity_get_boolean (entity, "active") != membership->active)
+    {
+      ir_tx_set_boolean (tx, "member", eid, "active", membership->active);
+      if (membership->active)
+        {
+          ir_tx_set_int (tx, "member", eid, "joined", membership->joined);
+          ir_tx_set_null (tx, "member", eid, "removed");
+        }
+      else
+        ir_tx_set_int (tx, "member", eid, "removed", membership->removed);
+    }
+}
+
+static void
+reconcile_device_key (IrServerRoom *self,
+                      IrTx         *tx,
+                      IrDeviceKey  *key,
+                      const char   *member_eid)
+{
+  g_autoptr(IrEntity) entity = ir_store_get_entity (self->store, "device_key", key->eid);
+
+  if (entity == NULL)
+    {
+      ir_tx_create_with_id (tx, "device_key", key->eid);
+      ir_tx_set_string (tx, "device_key", key->eid, "member", member_eid);
+      ir_tx_set_string (tx, "device_key", key->eid, "public_key", key->public_key);
+      ir_tx_set_int (tx, "device_key", key->eid, "valid_from", key->valid_from);
+      ir_tx_set_int (tx, "device_key", key->eid, "valid_until", key->valid_until);
+      ir_tx_set_boolean (tx, "device_key", key->eid, "revoked", key->revoked);
+      return;
+    }
+
+  if (key->revoked && !ir_entity_get_boolean (entity, "revoked"))
+    ir_tx_set_boolean (tx, "device_key", key->eid, "revoked", TRUE);
+}
+
+/**
+ * ir_server_room_reconcile:
+ *
+ * Writes the room's server-only entities from server.db where they differ:
+ * the room entity of a room the server created, members and device keys.
+ * Writing only differences makes this safe to run again at any time.
+ */
+gboolean
+ir_server_room_reconcile (IrServerRoom  *self,
+                          GError       **error)
+{
+  IrServerDb *db = self->server->db;
+  g_autoptr(IrServerRoomInfo) info = ir_server_db_get_room (db, self->id);
+  g_autoptr(GPtrArray) members = ir_server_db_list_members (db, self->id);
+  g_autoptr(GPtrArray) keys = ir_server_db_list_device_keys (db, self->id);
+  g_autoptr(GHashTable) member_eids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(IrTx) tx = ir_store_begin (self->store);
+
+  if (info == NULL)
+    return TRUE;
+
+  if (info->room_eid != NULL && *info->room_eid != '\0')
+    {
+      g_autofree char *kind = ir_store_get_entity_kind (self->store, info->room_eid);
+
+      if (kind == NULL)
+        {
+          ir_tx_create_with_id (tx, "room", info->room_eid);
+          ir_tx_set_string (tx, "room", info->room_eid, "name", info->name);
+          ir_tx_set_int (tx, "room", info->room_eid, "created", info->created);
+        }
+    }
+
+  for (guint i = 0; i < members->len; i++)
+    {
+      IrMembership *membership = g_ptr_array_index (members, i);
+
+      reconcile_member (self, tx, membership);
+      g_hash_table_insert (member_eids, membership->user, membership->member_eid);
+    }
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      IrDeviceKey *key = g_ptr_array_index (keys, i);
+      const char *member_eid = g_hash_table_lookup (member_eids, key->user);
+
+      if (member_eid != NULL)
+        reconcile_device_key (self, tx, key, member_eid);
+    }
+
+  return commit_own_tx (self, tx, error);
+}
+
+/* --- push ---------------------------------------------------------------- */
+
+static void
+refuse_op (SoupServerMessage *msg,
+           IrSyncError        code,
+           IrOp              *op,
+           const char        *message)
+{
+  g_autoptr(JsonObject) extra = json_object_new ();
+
+  json_object_set_string_member (extra, "op", op->id);
+  json_object_set_string_member (extra, "tx", op->tx);
+  ir_server_reply_error (msg, code, g_steal_pointer (&extra), "%s", message);
+}
+
+/* Checks one new op against the schema: value, writer role, the type of an
+ * existing entity and immutable fields. */
+static gboolean
+check_schema (IrServerRoom      *self,
+              SoupServerMessage *msg,
+              IrOp              *op,
+              guint              roles)
+{
+  IrSchema *schema = ir_store_get_schema (self->store);
+  const IrFieldSpec *spec = ir_schema_lookup_field (schema, op->entity, op->field);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kind = NULL;
+
+  /* An op of a newer schema waits in the log until the server upgrades. */
+  if (op->schema > ir_schema_get_version (schema) && spec == NULL)
+    return TRUE;
+
+  if (!ir_schema_validate_value (schema, op->entity, op->field, op->value, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Operation %s is invalid: %s"),
+                                                  op->id, error->message);
+
+      refuse_op (msg, IR_SYNC_ERROR_INVALID_OP, op, message);
+      return FALSE;
+    }
+
+  if (!ir_schema_check_writer (schema, op->entity, op->field, roles, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Operation %s is not allowed: your role "
+                                                    "may not change %s.%s."),
+                                                  op->id, op->entity, op->field);
+
+      refuse_op (msg, IR_SYNC_ERROR_FORBIDDEN_OP, op, message);
+      return FALSE;
+    }
+
+  kind = ir_store_get_entity_kind (self->store, op->eid);
+  if (kind != NULL && !g_str_equal (kind, op->entity))
+    {
+      g_autofree char *message = g_strdup_printf (_("Operation %s is invalid: entity %s is a "
+                                                    "%s, not a %s."),
+                                                  op->id, op->eid, kind, op->entity);
+
+      refuse_op (msg, IR_SYNC_ERROR_INVALID_OP, op, message);
+      return FALSE;
+    }
+
+  if (kind != NULL && (spec->flags & IR_FIELD_IMMUTABLE))
+    {
+      g_autoptr(JsonNode) current = ir_store_get_field_value (self->store, op->eid, op->field);
+
+      if (current != NULL && !json_node_equal (current, op->value))
+        {
+          g_autofree char *message = g_strdup_printf (_("Operation %s is invalid: %s.%s is "
+                                                        "fixed once the %s is created."),
+                                                      op->id, op->entity, op->field,
+                                                      op->entity);
+
+          refuse_op (msg, IR_SYNC_ERROR_INVALID_OP, op, message);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Collects the blob hashes that @ops name. */
+static GPtrArray *
+collect_blobs (IrServerRoom *self,
+               GPtrArray    *ops)
+{
+  IrSchema *schema = ir_store_get_schema (self->store);
+  GPtrArray *hashes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (ops, i);
+      const IrFieldSpec *spec = ir_schema_lookup_field (schema, op->entity, op->field);
+
+      if (spec != NULL && spec->type == IR_VALUE_BLOB && op->value &&
+          JSON_NODE_HOLDS_VALUE (op->value) &&
+          json_node_get_value_type (op->value) == G_TYPE_STRING)
+        g_ptr_array_add (hashes, g_strdup (json_node_get_string (op->value)));
+    }
+
+  return hashes;
+}
+
+static void
+reply_acks (SoupServerMessage *msg,
+            GPtrArray         *ops,
+            gint64             head)
+{
+  GString *text = g_string_sized_new (ops->len * 64 + 64);
+
+  g_string_append (text, "{\"acks\":[");
+  for (guint i = 0; i < ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (ops, i);
+
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append_printf (text, "[\"%s\",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "]",
+                              op->id, op->seq, op->received);
+    }
+  g_string_append_printf (text, "],\"head\":%" G_GINT64_FORMAT ",\"server_time\":%"
+                          G_GINT64_FORMAT "}", head, g_get_real_time ());
+
+  ir_server_reply_text (msg, SOUP_STATUS_OK, "application/json", g_string_free (text, FALSE));
+}
+
+/* Finds repeats: ops the room already has, whose stored sequence goes into
+ * the acknowledgement. Returns the new ops, or %NULL after refusing @msg. */
+static GPtrArray *
+split_repeats (IrServerRoom      *self,
+               SoupServerMessage *msg,
+               GPtrArray         *ops)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (ops, i);
+      IrOp *earlier = g_hash_table_lookup (seen, op->id);
+      g_autoptr(IrOp) stored = earlier ? NULL : ir_store_get_op (self->store, op->id);
+      IrOp *known = earlier ? earlier : stored;
+
+      if (known != NULL && !ir_op_same_content (known, op))
+        {
+          g_autoptr(JsonObject) extra = json_object_new ();
+
+          json_object_set_string_member (extra, "op", op->id);
+          ir_server_reply_error (msg, IR_SYNC_ERROR_CLIENT_ID_REUSED, g_steal_pointer (&extra),
+                                 _("Operation %s was already stored with other content: "
+                                   "client id reused. Take a new client id and push again."),
+                                 op->id);
+          return NULL;
+        }
+
+      if (stored != NULL)
+        {
+          op->seq = stored->seq;
+          op->received = stored->received;
+        }
+      else if (earlier == NULL)
+        g_ptr_array_add (fresh, op);
+      g_hash_table_insert (seen, op->id, op);
+    }
+
+  return g_steal_pointer (&fresh);
+}
+
+static gboolean
+check_authors (IrServerRoom      *self,
+               SoupServerMessage *msg,
+               GPtrArray         *ops,
+               const char        *user,
+               guint              roles)
+{
+  gint64 limit_ms = g_get_real_time () / 1000 + IR_SYNC_MAX_CLOCK_AHEAD_MS;
+  gboolean uploading = (roles & IR_ROLE_AR) &&
+                       ir_server_db_count_members (self->server->db, self->id, NULL) == 1;
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (ops, i);
+      g_autofree char *message = NULL;
+
+      op->seq = op->received = 0;
+      if (!g_str_equal (op->room, self->id))
+        {
+          message = g_strdup_printf (_("Operation %s belongs to room %s, not to room %s."),
+                                     op->id, op->room, self->id);
+          refuse_op (msg, IR_SYNC_ERROR_INVALID_OP, op, message);
+          return FALSE;
+        }
+
+      /* A local-only room keeps its authors when its only member, its AR,
+       * uploads it; otherwise every op is the pusher's own. */
+      if (!g_str_equal (op->actor, user) &&
+          !(uploading && op->seen == 0 && !g_str_equal (op->actor, "server")))
+        {
+          message = g_strdup_printf (_("Operation %s names “%s” as its author, but you are "
+                                       "logged in as “%s”."), op->id, op->actor, user);
+          refuse_op (msg, IR_SYNC_ERROR_FORBIDDEN_OP, op, message);
+          return FALSE;
+        }
+
+      if (ir_hlc_get_ms (op->hlc) > limit_ms)
+        {
+          g_autoptr(JsonObject) extra = json_object_new ();
+
+          json_object_set_int_member (extra, "server_time", g_get_real_time ());
+          json_object_set_string_member (extra, "op", op->id);
+          ir_server_reply_error (msg, IR_SYNC_ERROR_CLOCK_AHEAD, g_steal_pointer (&extra),
+                                 _("Operation %s is clocked more than five minutes ahead of "
+                                   "the server. Correct this computer's clock, or re-stamp "
+                                   "the operations from the server's time."), op->id);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_blobs (IrServerRoom      *self,
+             SoupServerMessage *msg,
+             GPtrArray         *hashes)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonArray *missing = NULL;
+
+  for (guint i = 0; i < hashes->len; i++)
+    {
+      const char *sha256 = g_ptr_array_index (hashes, i);
+
+      if (ir_blob_store_contains (self->server->blobs, sha256))
+        continue;
+      if (missing == NULL)
+        missing = json_array_new ();
+      json_array_add_string_element (missing, sha256);
+    }
+
+  if (missing == NULL)
+    return TRUE;
+
+  extra = json_object_new ();
+  json_object_set_array_member (extra, "blobs", missing);
+  ir_server_reply_error (msg, IR_SYNC_ERROR_BLOB_MISSING, g_steal_pointer (&extra),
+                         _("The server does not have %u of the files these operations name. "
+                           "Upload them and push again."), json_array_get_length (missing));
+  return FALSE;
+}
+
+/**
+ * ir_server_room_push:
+ *
+ * Stores a batch of whole transactions, or refuses all of it: see
+ * docs/sync-protocol.md for the order of the checks.
+ */
+void
+ir_server_room_push (IrServerRoom      *self,
+                     SoupServerMessage *msg,
+                     const char        *user,
+                     IrMembership      *membership)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *body = ir_server_parse_body (msg, &root);
+  JsonArray *array;
+  g_autoptr(GPtrArray) ops = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) hashes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint roles = ir_role_from_string (membership->role);
+  gint64 received = g_get_real_time ();
+  gint64 seq = self->head;
+
+  if (body == NULL)
+    return;
+
+  array = ir_sync_get_array (body, "ops");
+  if (array == NULL)
+    {
+      ir_server_reply_error (msg, IR_SYNC_ERROR_INVALID_JSON, NULL,
+                             _("A push needs an “ops” array."));
+      return;
+    }
+
+  if (json_array_get_length (array) > self->server->options.max_batch)
+    {
+      g_autoptr(JsonObject) extra = json_object_new ();
+
+      json_object_set_int_member (extra, "limit", self->server->options.max_batch);
+      ir_server_reply_error (msg, IR_SYNC_ERROR_BATCH_TOO_LARGE, g_steal_pointer (&extra),
+                             _("A push may carry at most %u operations; this one has %u. "
+                               "Push fewer transactions at a time."),
+                             self->server->options.max_batch, json_array_get_length (array));
+      return;
+    }
+
+  ops = ir_sync_parse_ops (array, &error);
+  if (ops == NULL)
+    {
+      ir_server_reply_error (msg, IR_SYNC_ERROR_INVALID_OP, NULL, "%s", error->message);
+      return;
+    }
+
+  if (!check_authors (self, msg, ops, user, roles))
+    return;
+
+  fresh = split_repeats (self, msg, ops);
+  if (fresh == NULL)
+    return;
+
+  for (guint i = 0; i < fresh->len; i++)
+    if (!check_schema (self, msg, g_ptr_array_index (fresh, i), roles))
+      return;
+
+  hashes = collect_blobs (self, fresh);
+  if (!check_blobs (self, msg, hashes))
+    return;
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (fresh, i);
+
+      op->seq = ++seq;
+      op->received = received;
+    }
+
+  /* An op repeated inside the batch is acknowledged like its first copy. */
+  for (guint i = 0; i < ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (ops, i);
+
+      for (guint j = 0; op->seq == 0 && j < i; j++)
+        {
+          IrOp *earlier = g_ptr_array_index (ops, j);
+
+          if (g_str_equal (earlier->id, op->id))
+            {
+              op->seq = earlier->seq;
+              op->received = earlier->received;
+            }
+        }
+    }
+
+  if (!ir_store_apply_remote (self->store, fresh, &error))
+    {
+      g_warning ("Failed to store a push of %u operations in room %s: %s",
+                 fresh->len, self->id, error->message);
+      ir_server_reply_error (msg, error->domain == IR_SCHEMA_ERROR ? IR_SYNC_ERROR_INVALID_OP
+                                                                    : IR_SYNC_ERROR_INTERNAL,
+                             NULL, "%s", error->message);
+      return;
+    }
+
+  self->head = seq;
+  save_head (self);
+  if (!ir_server_db_add_blob_refs (self->server->db, self->id, hashes, &error))
+    g_warning ("Failed to record the files of room %s: %s", self->id, error->message);
+
+  reply_acks (msg, ops, self->head);
+
+  if (fresh->len > 0)
+    {
+      gsize client_len;
+      g_autofree char *client = NULL;
+
+      ir_op_get_client (g_ptr_array_index (fresh, 0), &client_len);
+      client = g_strndup (((IrOp *) g_ptr_array_index (fresh, 0))->id, client_len);
+      ir_server_room_fan_out (self, fresh, client);
+    }
+}
+
+/* --- pull and fan-out ---------------------------------------------------- */
+
+static gint64
+query_int (GHashTable *query,
+           const char *name,
+           gint64      fallback)
+{
+  const char *text = query ? g_hash_table_lookup (query, name) : NULL;
+  gint64 value;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 0, G_MAXINT64, &value, NULL))
+    return text == NULL ? fallback : -1;
+
+  return value;
+}
+
+void
+ir_server_room_pull (IrServerRoom      *self,
+                     SoupServerMessage *msg,
+                     GHashTable        *query)
+{
+  gint64 after = query_int (query, "after", 0);
+  gint64 limit = query_int (query, "limit", IR_SYNC_MAX_PULL_OPS);
+  g_autoptr(GPtrArray) ops = NULL;
+  GString *text;
+  gint64 last;
+
+  if (after < 0 || limit < 1)
+    {
+      ir_server_reply_error (msg, IR_SYNC_ERROR_INVALID_REQUEST, NULL,
+                             _("“after” must be a sequence number and “limit” a positive "
+                               "number of operations."));
+      return;
+    }
+
+  ops = ir_store_get_ops_after (self->store, after, MIN (limit, IR_SYNC_MAX_PULL_OPS));
+  last = ops->len > 0 ? ((IrOp *) g_ptr_array_index (ops, ops->len - 1))->seq : after;
+
+  text = g_string_sized_new (ops->len * 320 + 64);
+  g_string_append (text, "{\"ops\":");
+  ir_sync_append_ops (text, ops);
+  g_string_append_printf (text, ",\"last\":%" G_GINT64_FORMAT ",\"head\":%" G_GINT64_FORMAT
+                          ",\"more\":%s}", last, self->head,
+                          last < self->head ? "true" : "false");
+
+  ir_server_reply_text (msg, SOUP_STATUS_OK, "application/json", g_string_free (text, FALSE));
+}
+
+/* Sends new ops to the room's sockets: in the message itself when they are
+ * few and small, otherwise as a notice to pull. */
+void
+ir_server_room_fan_out (IrServerRoom *self,
+                        GPtrArray    *ops,
+                        const char   *skip_client)
+{
+  g_autoptr(GString) text = NULL;
+
+  if (self->sockets->len == 0 || ops->len == 0)
+    return;
+
+  text = g_string_new (NULL);
+  if (ops->len <= IR_SYNC_MAX_FRAME_OPS)
+    {
+      g_string_append (text, "{\"type\":\"ops\",\"ops\":");
+      ir_sync_append_ops (text, ops);
+      g_string_append_printf (text, ",\"head\":%" G_GINT64_FORMAT "}", self->head);
+    }
+
+  if (text->len == 0 || text->len >= IR_SYNC_MAX_SERVER_FRAME)
+    g_string_printf (text, "{\"type\":\"notice\",\"head\":%" G_GINT64_FORMAT "}", self->head);
+
+  ir_server_room_send_all (self, text->str, skip_client);
+}
+
+/* --- open items ---------------------------------------------------------- */
+
+static void
+add_open_items (IrServerRoom *self,
+                JsonArray    *items,
+                const char   *entity,
+                const char   *field,
+                const char   *member_eid,
+                const char   *title_field)
+{
+  g_autoptr(IrEntityList) list = ir_store_list_children (self->store, entity, field, member_eid);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IrEntity) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      JsonObject *object;
+
+      if ((g_str_equal (entity, "task") && ir_entity_get_int (item, "progress") >= 100) ||
+          (g_str_equal (entity, "risk") &&
+           g_strcmp0 (ir_entity_get_string (item, "status"), "closed") == 0) ||
+          (g_str_equal (entity, "inbox_item") && ir_entity_get_boolean (item, "done")))
+        continue;
+
+      object = json_object_new ();
+      json_object_set_string_member (object, "entity", entity);
+      json_object_set_string_member (object, "eid", ir_entity_get_id (item));
+      json_object_set_string_member (object, "field", field);
+      json_object_set_string_member (object, "title",
+                                     ir_entity_get_string (item, title_field) ?: "");
+      json_array_add_object_element (items, object);
+    }
+}
+
+/* Lists what still points at a removed member, for reassignment: open
+ * tasks they own, stakeholders they cover, open risks they own and their
+ * unfinished inbox items. */
+JsonArray *
+ir_server_room_open_items (IrServerRoom *self,
+                           const char   *member_eid)
+{
+  JsonArray *items = json_array_new ();
+
+  add_open_items (self, items, "task", "owner", member_eid, "name");
+  add_open_items (self, items, "stakeholder", "coverage_owner", member_eid, "name");
+  add_open_items (self, items, "risk", "owner", member_eid, "title");
+  add_open_items (self, items, "inbox_item", "recipient", member_eid, "title");
+
+  return items;
+}
