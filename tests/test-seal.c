@@ -301,6 +301,44 @@ test_seal_valid (Fixture       *fixture,
 }
 
 static void
+test_seal_sets_milestone (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(IrSealContent) content = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IrEntity) task = NULL;
+  g_autoptr(IrSealStatus) status = NULL;
+  g_autofree char *eid = NULL;
+
+  /* The customer confirms another date and deliverable than the plan had. */
+  fill_content (&content, fixture->task);
+  g_free (content.committed);
+  content.committed = g_strdup ("2026-03-10");
+  g_free (content.deliverable);
+  content.deliverable = g_strdup ("Body casting with material certificate");
+  set_task_field (fixture->store, fixture->task, "key_milestone", NULL);
+
+  eid = ir_seal_record (fixture->store, fixture->key, &content, &error);
+  g_assert_no_error (error);
+
+  task = ir_store_get_entity (fixture->store, "task", fixture->task);
+  g_assert_cmpstr (ir_entity_get_string (task, "committed"), ==, "2026-03-10");
+  g_assert_cmpstr (ir_entity_get_string (task, "deliverable"), ==,
+                   "Body casting with material certificate");
+  g_assert_true (ir_entity_get_boolean (task, "key_milestone"));
+
+  status = check (fixture->store, eid);
+  g_assert_cmpint (status->state, ==, IR_SEAL_VALID);
+
+  /* One transaction: one undo takes the confirmation and the dates back. */
+  g_assert_true (ir_store_undo (fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&task);
+  task = ir_store_get_entity (fixture->store, "task", fixture->task);
+  g_assert_cmpstr (ir_entity_get_string (task, "committed"), ==, "2026-03-03");
+}
+
+static void
 test_seal_void_on_sealed_field (Fixture       *fixture,
                                 gconstpointer  data)
 {
@@ -785,6 +823,8 @@ main (int   argc,
   g_test_add_func ("/seal/device-key-file", test_seal_device_key_file);
   g_test_add ("/seal/valid", Fixture, NULL,
               fixture_set_up, test_seal_valid, fixture_tear_down);
+  g_test_add ("/seal/sets-milestone", Fixture, NULL,
+              fixture_set_up, test_seal_sets_milestone, fixture_tear_down);
   g_test_add ("/seal/void-on-sealed-field", Fixture, NULL,
               fixture_set_up, test_seal_void_on_sealed_field, fixture_tear_down);
   g_test_add ("/seal/survives-forecast-slip", Fixture, NULL,

@@ -406,6 +406,30 @@ set_optional (IrTx       *tx,
     ir_tx_set_string (tx, "confirmation", eid, field, value);
 }
 
+/* Gives the milestone what the customer confirmed, so that the new seal
+ * starts valid. */
+static void
+update_task (IrStore             *store,
+             IrTx                *tx,
+             const IrSealContent *content)
+{
+  g_autoptr(IrEntity) task = ir_store_get_entity (store, "task", content->task);
+
+  if (g_strcmp0 (ir_entity_get_string (task, "committed"), content->committed) != 0)
+    ir_tx_set_string (tx, "task", content->task, "committed", content->committed);
+
+  if (g_strcmp0 (ir_entity_get_string (task, "deliverable"), content->deliverable) != 0)
+    {
+      if (content->deliverable != NULL)
+        ir_tx_set_string (tx, "task", content->task, "deliverable", content->deliverable);
+      else
+        ir_tx_set_null (tx, "task", content->task, "deliverable");
+    }
+
+  if (!ir_entity_get_boolean (task, "key_milestone"))
+    ir_tx_set_boolean (tx, "task", content->task, "key_milestone", TRUE);
+}
+
 /* Empty texts are left out of the record, so they are left out of what is
  * signed too. */
 static void
@@ -460,8 +484,9 @@ validate_content (IrStore        *store,
  *   are filled in here
  *
  * Records a customer confirmation sealed with @key, in one transaction.
- * In a room without a server the key is registered in the same
- * transaction when it is not yet.
+ * The milestone takes the confirmed committed date and deliverable, and
+ * becomes a key milestone, in the same transaction. In a room without a
+ * server the key is registered there too when it is not yet.
  *
  * Returns: (transfer full): the id of the confirmation, or %NULL with
  *   @error set
@@ -527,6 +552,7 @@ ir_seal_record (IrStore        *store,
   ir_tx_set_string (tx, "confirmation", eid, "recorded_by", content->recorded_by);
   ir_tx_set_string (tx, "confirmation", eid, "device_key", content->device_key);
   ir_tx_set_string (tx, "confirmation", eid, "seal", seal);
+  update_task (store, tx, content);
 
   if (!ir_store_commit (store, tx, error))
     return NULL;

@@ -1,4 +1,4 @@
-/* ir-plan-page.h: the plan page: tasks, milestones and commitments
+/* ir-plan-page.h: the plan page: a task table beside a Gantt chart
  *
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ir-schedule.h"
 #include "ir-store.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IrPlanPage, ir_plan_page, IR, PLAN_PAGE, GtkWidget)
 
-IrStore *ir_plan_page_get_store (IrPlanPage *self);
-void     ir_plan_page_set_store (IrPlanPage *self,
-                                 IrStore    *store);
+IrStore    *ir_plan_page_get_store    (IrPlanPage *self);
+void        ir_plan_page_set_store    (IrPlanPage *self,
+                                       IrStore    *store);
+IrSchedule *ir_plan_page_get_schedule (IrPlanPage *self);
+GtkWidget  *ir_plan_page_get_timeline (IrPlanPage *self);
+GtkWidget  *ir_plan_page_get_table    (IrPlanPage *self);
 
 G_END_DECLS
