@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "escalation-fixture.h"
+#include "ir-escalation-monitor.h"
 
 /* The plan starts on Tuesday 2026-12-01; these times come before it, so
  * forecasts are the scheduled ones. */
@@ -499,6 +500,82 @@ test_unknown_escalation (void)
   g_assert_error (error, IR_ESCALATION_ERROR, IR_ESCALATION_ERROR_NOT_FOUND);
 }
 
+/* --- monitor ------------------------------------------------------------- */
+
+static void
+evaluated_cb (IrEscalationMonitor *monitor,
+              IrEscalationReport  *report,
+              guint               *n_evaluations)
+{
+  (*n_evaluations)++;
+}
+
+static void
+wait_for_evaluations (guint *n_evaluations,
+                      guint  n)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*n_evaluations < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (*n_evaluations, ==, n);
+}
+
+/* A local-only room's monitor writes what it finds once the room opens and
+ * after a change to the plan; its own writes do not start another run. */
+static void
+test_monitor_local_room (Lifecycle     *fixture,
+                         gconstpointer  data)
+{
+  IrStore *store = fixture->room->store;
+  g_autoptr(IrEscalationMonitor) monitor = ir_escalation_monitor_new (store);
+  IrEscalationItem *item;
+  guint n_evaluations = 0;
+
+  ir_escalation_monitor_set_delays (monitor, 20, 3600);
+  g_signal_connect (monitor, "evaluated", G_CALLBACK (evaluated_cb), &n_evaluations);
+
+  wait_for_evaluations (&n_evaluations, 1);
+  g_assert_false (ir_escalation_monitor_get_provisional (monitor));
+  item = ir_escalation_report_find (ir_escalation_monitor_get_report (monitor),
+                                    fixture->milestone);
+  g_assert_nonnull (item);
+  g_assert_cmpuint (count_visible (store, "escalation"), ==, 1);
+
+  /* Nothing changed since: no second run. */
+  g_main_context_iteration (NULL, FALSE);
+  g_usleep (50000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (n_evaluations, ==, 1);
+
+  escalation_room_set_int (fixture->room, "task", fixture->work, "duration", 12);
+  wait_for_evaluations (&n_evaluations, 2);
+  item = ir_escalation_report_find (ir_escalation_monitor_get_report (monitor),
+                                    fixture->milestone);
+  g_assert_cmpint (item->tier, ==, IR_TIER_RED);
+}
+
+/* A member's replica of a synced room only computes. */
+static void
+test_monitor_synced_room (Lifecycle     *fixture,
+                          gconstpointer  data)
+{
+  IrStore *store = fixture->room->store;
+  g_autoptr(IrEscalationMonitor) monitor = NULL;
+  guint n_evaluations = 0;
+
+  ir_store_set_actor (store, "zhao", IR_ROLE_FR);
+  monitor = ir_escalation_monitor_new (store);
+  g_signal_connect (monitor, "evaluated", G_CALLBACK (evaluated_cb), &n_evaluations);
+
+  wait_for_evaluations (&n_evaluations, 1);
+  g_assert_true (ir_escalation_monitor_get_provisional (monitor));
+  g_assert_cmpuint (ir_escalation_monitor_get_report (monitor)->n_raised, ==, 1);
+  g_assert_cmpuint (count_visible (store, "escalation"), ==, 0);
+}
+
 /* --- settings ------------------------------------------------------------ */
 
 static void
@@ -577,6 +654,8 @@ main (int    argc,
   ADD ("/escalation/resolve/slip-returns", test_resolve_then_slip_returns);
   ADD ("/escalation/member-acknowledges", test_member_acknowledges);
   ADD ("/escalation/extension/confirmed", test_extension_confirmed);
+  ADD ("/escalation/monitor/local-room", test_monitor_local_room);
+  ADD ("/escalation/monitor/synced-room", test_monitor_synced_room);
 
 #undef ADD
 

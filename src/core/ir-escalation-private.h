@@ -12,33 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* One step of an escalation's audit trail. */
-typedef struct
-{
-  char   *id;
-  char   *kind;
-  char   *actor;
-  gint64  at;
-  char   *note;
-  gint64  until;
-  IrDay   proposed_date;
-} IrEscalationEvent;
-
-/* An escalation with its events in order. */
-typedef struct
-{
-  char               *id;
-  IrSubjectKind       kind;
-  char               *subject;
-  IrDay               commitment;
-  IrTier              tier;
-  gint64              ordinal;
-  gint64              delay;
-  char               *state_field;  /* the server's copy of the state */
-  GPtrArray          *events;       /* IrEscalationEvent*, oldest first */
-  IrEscalationStatus  status;
-} IrEscalationRecord;
-
 /* A member of the room who can be notified. */
 typedef struct
 {
@@ -82,14 +55,13 @@ void                ir_escalation_assess_risks    (IrStore                    *s
                                                    GPtrArray                  *slips);
 
 /* ir-escalation-status.c */
-void                ir_escalation_record_free     (IrEscalationRecord         *record);
-GPtrArray          *ir_escalation_load_records    (IrStore                    *store);
-IrEscalationRecord *ir_escalation_load_record     (IrStore                    *store,
-                                                   const char                 *escalation_id);
 void                ir_escalation_fold_events     (GPtrArray                  *events,
                                                    IrEscalationStatus         *status);
 IrEntity           *ir_escalation_find_room       (IrStore                    *store);
 gint64              ir_escalation_to_us           (GDateTime                  *time);
+
+/* ir-escalation-server.c */
+gboolean            ir_escalation_is_input_kind   (const char                 *kind);
 
 /* ir-escalation-steps.c */
 void                ir_escalation_raise           (IrEscalationPass           *pass,

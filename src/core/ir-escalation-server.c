@@ -18,6 +18,17 @@ static const char * const escalation_inputs[] = {
   "confirmation", "risk", "escalation_event", "room_setting", "room", "member",
 };
 
+/* Returns whether a change to an entity of @kind can change an evaluation. */
+gboolean
+ir_escalation_is_input_kind (const char *kind)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (escalation_inputs); i++)
+    if (g_strcmp0 (kind, escalation_inputs[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * ir_escalation_ops_touch_plan:
  * @ops: (element-type IrOp): operations of a batch
@@ -30,13 +41,8 @@ ir_escalation_ops_touch_plan (GPtrArray *ops)
   g_return_val_if_fail (ops != NULL, FALSE);
 
   for (guint i = 0; i < ops->len; i++)
-    {
-      const IrOp *op = g_ptr_array_index (ops, i);
-
-      for (gsize j = 0; j < G_N_ELEMENTS (escalation_inputs); j++)
-        if (g_strcmp0 (op->entity, escalation_inputs[j]) == 0)
-          return TRUE;
-    }
+    if (ir_escalation_is_input_kind (((const IrOp *) g_ptr_array_index (ops, i))->entity))
+      return TRUE;
 
   return FALSE;
 }

@@ -154,6 +154,33 @@ typedef struct
   IrDay              proposed_date;   /* the latest extension request */
 } IrEscalationStatus;
 
+/* One step of an escalation's audit trail. */
+typedef struct
+{
+  char   *id;
+  char   *kind;          /* the event_kinds of the schema */
+  char   *actor;
+  gint64  at;
+  char   *note;
+  gint64  until;
+  IrDay   proposed_date;
+} IrEscalationEvent;
+
+/* An escalation with its events in order. */
+typedef struct
+{
+  char               *id;
+  IrSubjectKind       kind;
+  char               *subject;
+  IrDay               commitment;
+  IrTier              tier;
+  gint64              ordinal;
+  gint64              delay;
+  char               *state_field;  /* the server's copy of the state */
+  GPtrArray          *events;       /* IrEscalationEvent*, oldest first */
+  IrEscalationStatus  status;
+} IrEscalationRecord;
+
 GQuark       ir_escalation_error_quark        (void);
 
 const char  *ir_tier_to_string                (IrTier                      tier);
@@ -208,6 +235,11 @@ IrEscalationReport *
                                                 GError                   **error);
 
 /* Lifecycle (ir-escalation-status.c). */
+GPtrArray   *ir_escalation_load_records       (IrStore                    *store);
+IrEscalationRecord *
+             ir_escalation_load_record        (IrStore                    *store,
+                                               const char                 *escalation_id);
+void         ir_escalation_record_free        (IrEscalationRecord         *record);
 gboolean     ir_escalation_get_status         (IrStore                    *store,
                                                const char                 *escalation_id,
                                                IrEscalationStatus         *status);
@@ -235,6 +267,7 @@ gboolean     ir_escalation_request_extension  (IrStore                    *store
                                                GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IrSlip, ir_slip_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IrEscalationRecord, ir_escalation_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IrEscalationReport, ir_escalation_report_free)
 
 G_END_DECLS
