@@ -101,7 +101,7 @@ static const DemoStakeholder stakeholders[] = {
     "neutral", "none", "proc_head", IR_DEMO_AR, "mnn",
     "价格|交期", "Price|Lead time",
     NULL, NULL, -79, IR_DEMO_AR },
-  { "tender", "（待确认）", "(to be identified)", "招标专员", "Tender Clerk", PROCUREMENT, 6, 1,
+  { "tender", "待定", "To be identified", "招标专员", "Tender Clerk", PROCUREMENT, 6, 1,
     "neutral", "none", "proc_head", IR_DEMO_NOBODY, "nnn",
     NULL, NULL,
     "招标流程需要一名招标专员经办，尚不知道是谁。",

@@ -230,6 +230,27 @@ store_revision (IrDemo         *demo,
   ir_tx_set_int (tx, "revision", eid, "size", (gint64) g_bytes_get_size (pdf_bytes));
   ir_tx_set_boolean (tx, "revision", eid, "has_text", words->len > 0);
 
+  /* The drawings page shows a revision's preview until its first render.
+   * Only the latest revision, which opens first, gets one here, because
+   * rendering takes about 40 ms a sheet and the demo keeps under half a
+   * second. */
+  if (revision == 'B')
+    {
+      g_autoptr(GBytes) preview = ir_pdf_render_preview (pdf, 0, IR_PDF_PREVIEW_SIZE, NULL,
+                                                         error);
+      g_autofree char *preview_blob = NULL;
+
+      if (preview != NULL)
+        preview_blob = ir_blob_store_add_bytes (ir_store_get_blobs (demo->store), preview,
+                                                error);
+      if (preview_blob == NULL)
+        {
+          g_ptr_array_unref (words);
+          return NULL;
+        }
+      ir_tx_set_string (tx, "revision", eid, "preview", preview_blob);
+    }
+
   return words;
 }
 

@@ -17,7 +17,7 @@
 #include "ir-position.h"
 
 /* Days on which the owners reported progress. */
-static const int report_days[] = { -86, -75, -66, -62, -48, -45, -23, -12, -1 };
+static const int report_days[] = { -86, -75, -66, -62, -48, -45, -23, -12, -5, -1 };
 
 typedef struct
 {

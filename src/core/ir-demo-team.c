@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ir-demo-private.h"
 #include "ir-escalation.h"
 
@@ -318,6 +320,57 @@ write_inbox_item (IrDemo         *demo,
   return ir_demo_commit (demo, tx, error);
 }
 
+/* --- escalations --------------------------------------------------------- */
+
+/* The room has no server, so this replica evaluates escalations itself, as
+ * the app does. Once the re-estimates are in, that raises one escalation of
+ * each tier, with its actions: a reminder, a three-party meeting and a
+ * report to the executive. */
+static gboolean
+write_escalations (IrDemo         *demo,
+                   gconstpointer   data,
+                   GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (demo->time_us / G_USEC_PER_SEC);
+  g_autoptr(IrEscalationReport) report = NULL;
+  IrEscalationItem *item;
+
+  ir_store_set_actor (demo->store, ir_demo_user (IR_DEMO_AR), ir_demo_roles (IR_DEMO_AR));
+  report = ir_escalation_evaluate (demo->store, now, FALSE, error);
+  if (report == NULL)
+    return FALSE;
+
+  item = ir_escalation_report_find (report, ir_demo_task (demo, "d5"));
+  if (item == NULL || item->escalation_id == NULL)
+    {
+      g_set_error (error, IR_STORE_ERROR, IR_STORE_ERROR_FAILED,
+                   _("Cannot write the demo room: the inspection and test plan raised no "
+                     "escalation. Check the demo's plan table."));
+      return FALSE;
+    }
+
+  g_hash_table_insert (demo->ids, g_strdup ("escalation:itp"), g_strdup (item->escalation_id));
+  return TRUE;
+}
+
+/* The owner of the blue escalation acknowledges it. */
+static gboolean
+write_acknowledgement (IrDemo         *demo,
+                       gconstpointer   data,
+                       GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (demo->time_us / G_USEC_PER_SEC);
+
+  ir_store_set_actor (demo->store, ir_demo_user (IR_DEMO_SR), ir_demo_roles (IR_DEMO_SR));
+
+  return ir_escalation_acknowledge (demo->store, ir_demo_lookup (demo, "escalation", "itp"),
+                                    IR_DEMO_TEXT (demo,
+                                                  "已告知设备部黄工，新增工况计算完成后即提交 ITP。",
+                                                  "Told Huang in equipment; the ITP goes out as "
+                                                  "soon as the new load cases are done."),
+                                    now, error);
+}
+
 /* --- steps --------------------------------------------------------------- */
 
 void
@@ -334,6 +387,9 @@ ir_demo_team_add_steps (IrDemo *demo)
                       &risk_rows[i]);
 
   ir_demo_add_step (demo, -14, IR_DEMO_TIME (16, 0), write_review, NULL);
+
+  ir_demo_add_step (demo, -3, IR_DEMO_TIME (18, 0), write_escalations, NULL);
+  ir_demo_add_step (demo, -1, IR_DEMO_TIME (10, 0), write_acknowledgement, NULL);
 
   for (gsize i = 0; i < G_N_ELEMENTS (inbox_rows); i++)
     ir_demo_add_step (demo, inbox_rows[i].day, inbox_rows[i].minute, write_inbox_item,

@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "ir-demo.h"
@@ -25,6 +27,25 @@ remove_database (const char *path)
 
       g_unlink (file);
     }
+}
+
+/* Makes the texts that the core writes into the room, such as the holidays'
+ * names and the escalations' notes, follow the demo's language. gettext
+ * ignores LANGUAGE in the C locale, so messages then use C.UTF-8.
+ * IRONROOM_LOCALEDIR points at a build tree's translations, as for the
+ * app. */
+static void
+use_language (const char *language)
+{
+  const char *localedir = g_getenv ("IRONROOM_LOCALEDIR");
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }
 
 static gboolean
@@ -104,6 +125,10 @@ ir_tool_demo (int    argc,
       return 2;
     }
 
+  if (language == NULL)
+    language = g_strdup ("zh_CN");
+  use_language (language);
+
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       fprintf (stderr, "ironroom-tool demo: “%s” already exists, and the demo only writes a "
@@ -119,8 +144,7 @@ ir_tool_demo (int    argc,
       return 1;
     }
 
-  if (!ir_demo_write (store, today_text != NULL ? &today : NULL,
-                      language != NULL ? language : "zh_CN", &error))
+  if (!ir_demo_write (store, today_text != NULL ? &today : NULL, language, &error))
     {
       fprintf (stderr, "ironroom-tool demo: failed to write the demo room: %s\n",
                error->message);
