@@ -889,6 +889,36 @@ has_han (const char *text)
   return FALSE;
 }
 
+/* Returns @text without the names of the room's people, which stay Chinese
+ * in an English room. */
+static char *
+strip_names (IrStore    *store,
+             const char *text)
+{
+  const char * const kinds[] = { "stakeholder", "member" };
+  const char * const fields[] = { "name", "display_name" };
+  char *stripped = g_strdup (text);
+
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) people = list_entities (store, kinds[k]);
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          const char *name = ir_entity_get_string (people->pdata[i], fields[k]);
+          g_auto(GStrv) parts = NULL;
+
+          if (name == NULL)
+            continue;
+          parts = g_strsplit (stripped, name, -1);
+          g_free (stripped);
+          stripped = g_strjoinv ("", parts);
+        }
+    }
+
+  return stripped;
+}
+
 static void
 check_english (IrStore *store)
 {
@@ -906,7 +936,12 @@ check_english (IrStore *store)
   for (guint i = 0; i < drawings->len; i++)
     g_assert_false (has_han (ir_entity_get_string (drawings->pdata[i], "title")));
   for (guint i = 0; i < interactions->len; i++)
-    g_assert_false (has_han (ir_entity_get_string (interactions->pdata[i], "summary")));
+    {
+      g_autofree char *summary = strip_names (store, ir_entity_get_string (interactions->pdata[i],
+                                                                           "summary"));
+
+      g_assert_false (has_han (summary));
+    }
 
   /* People keep their Chinese names; titles and departments translate. */
   g_assert_nonnull (find_by (stakeholders, "name", "王建军"));

@@ -54,27 +54,27 @@ static const DemoInteraction interactions[] = {
   { "budget", -75, "call", IR_DEMO_AR,
     { "vp" }, OURS (IR_DEMO_AR),
     "与刘总电话沟通预算：项目预算已批，希望尽快签订技术协议。",
-    "Call with VP Liu about the budget: it is approved, and he wants the technical agreement "
-    "signed soon.",
+    "Call with 刘建华 (VP) about the budget: it is approved, and he wants the technical "
+    "agreement signed soon.",
     NULL, NULL, 0, FALSE, NULL },
   { "tip", -70, "wechat", IR_DEMO_SR,
     { "eq_engineer" }, OURS (IR_DEMO_SR),
     "黄工提醒：设备部内部对密封面堆焊材料有分歧，建议提前准备司太立堆焊业绩。",
-    "Huang warned us that the equipment team disagree about the seat hardfacing; prepare our "
+    "黄磊 warned us that the equipment team disagree about the seat hardfacing; prepare our "
     "Stellite references early.",
     "整理司太立堆焊业绩清单", "Compile the Stellite hardfacing references", -64, TRUE,
     "eq_engineer" },
   { "agreement", -66, "meeting", IR_DEMO_SR,
     { "eq_head", "eq_engineer", "eq_deputy_old", "ehs_head" }, OURS (IR_DEMO_AR, IR_DEMO_SR),
     "技术协议评审：安环部林部长要求填料满足 ISO 15848-1 低逸散要求，并做防火型式试验。",
-    "Technical agreement review: Lin (EHS) requires ISO 15848-1 low-emission packing and a "
+    "Technical agreement review: 林志强 (EHS) requires ISO 15848-1 low-emission packing and a "
     "fire-safe type test.",
     "提供低逸散认证证书", "Send the low-emission certificates", -60, TRUE, "ehs_head" },
   { "contract", -63, "meeting", IR_DEMO_AR,
     { "gm", "vp", "proc_head", "fin_head" }, OURS (IR_DEMO_AR, IR_DEMO_EXECUTIVE),
     "合同谈判：赵总与陈总、刘总会谈，价格让步 3%，交期与 FAT 日期写入合同。",
-    "Contract negotiation: Zhao met GM Chen and VP Liu; a 3% price concession; delivery and "
-    "FAT dates go into the contract.",
+    "Contract negotiation: 赵志刚 met 陈国栋 (GM) and 刘建华 (VP); a 3% price concession; "
+    "delivery and FAT dates go into the contract.",
     "发送合同终稿", "Send the final contract", -62, TRUE, "proc_head" },
   { "kickoff", -56, "meeting", IR_DEMO_FR,
     { "eq_head", "eq_engineer", "prod_head", "proc_buyer" },
@@ -97,42 +97,42 @@ static const DemoInteraction interactions[] = {
   { "shutdown", -40, "call", IR_DEMO_FR,
     { "prod_unit" }, OURS (IR_DEMO_FR),
     "钱主任确认装置大修窗口约在发运后一个月，需提前两个月锁定安装日期。",
-    "Qian confirmed that the unit shuts down about a month after shipment; the installation "
+    "钱伟 confirmed that the unit shuts down about a month after shipment; the installation "
     "date must be fixed two months ahead.",
     "确认大修停车窗口与安装日期", "Confirm the shutdown window and installation date", -20,
     FALSE, "prod_unit" },
   { "successor", -35, "wechat", IR_DEMO_SR,
     { "eq_engineer" }, OURS (IR_DEMO_SR),
     "黄工告知：吴昊已离职，郑凯接任设备部副部长。",
-    "Huang told us that Wu Hao has left; Zheng Kai is the new deputy head of equipment.",
+    "黄磊 told us that 吴昊 has left; 郑凯 is the new deputy head of equipment.",
     NULL, NULL, 0, FALSE, NULL },
   { "design_review", -30, "meeting", IR_DEMO_SR,
     { "eq_head", "eq_engineer", "eq_deputy" }, OURS (IR_DEMO_SR, IR_DEMO_FR),
     "设计评审：确认 B 版修改范围，王部长签字确认图纸冻结日期。",
-    "Design review: the scope of revision B agreed; Wang signed the drawing freeze date.",
+    "Design review: the scope of revision B agreed; 王建军 signed the drawing freeze date.",
     "发送评审纪要", "Send the minutes", -29, TRUE, "eq_head" },
   { "ehs", -24, "meeting", IR_DEMO_SR,
     { "ehs_head", "ehs_engineer" }, OURS (IR_DEMO_AR, IR_DEMO_SR),
     "安环部沟通：林部长坚持低逸散与防火试验由第三方见证，否则不同意图纸冻结。",
-    "EHS meeting: Lin insists that a third party witness the low-emission and fire-safe "
+    "EHS meeting: 林志强 insists that a third party witness the low-emission and fire-safe "
     "tests, or he will not agree to the drawing freeze.",
     "提交第三方见证试验方案", "Send the witnessed test plan", -10, FALSE, "ehs_head" },
   { "production", -20, "meeting", IR_DEMO_FR,
     { "prod_head", "prod_engineer" }, OURS (IR_DEMO_FR),
     "生产部沟通：赵部长关注首件检验进度，希望派人参加见证。",
-    "Production meeting: Zhao follows the first-article inspection and wants to send someone "
+    "Production meeting: 赵海峰 follows the first-article inspection and wants to send someone "
     "to witness it.",
     "邀请生产部参加首件检验", "Invite production to the first-article inspection", 30, FALSE,
     "prod_head" },
   { "executive", -18, "meeting", IR_DEMO_AR,
     { "gm" }, OURS (IR_DEMO_EXECUTIVE, IR_DEMO_AR),
     "赵总拜访陈总：高层互访，陈总询问安全认证进展。",
-    "Zhao visited GM Chen; the GM asked how the safety certification is going.",
+    "赵志刚 visited 陈国栋 (GM), who asked how the safety certification is going.",
     NULL, NULL, 0, FALSE, NULL },
   { "invoice", -16, "call", IR_DEMO_AR,
     { "fin_head" }, OURS (IR_DEMO_AR),
     "杨部长确认预付款已安排，需开具增值税专用发票。",
-    "Yang confirmed the advance payment; finance need a VAT special invoice.",
+    "杨帆 confirmed the advance payment; finance need a VAT special invoice.",
     "开具预付款发票", "Issue the advance payment invoice", -12, TRUE, "fin_head" },
   { "revision_b", -12, "email", IR_DEMO_SR,
     { "eq_engineer", "eq_deputy" }, OURS (IR_DEMO_SR),
@@ -153,7 +153,7 @@ static const DemoInteraction interactions[] = {
   { "first_article", -2, "wechat", IR_DEMO_AR,
     { "prod_head" }, OURS (IR_DEMO_AR),
     "赵部长询问首件检验是否推迟。",
-    "Zhao asked whether the first-article inspection is late.",
+    "赵海峰 asked whether the first-article inspection is late.",
     "答复首件检验新日期", "Reply with the new first-article date", 2, FALSE, "prod_head" },
 };
 

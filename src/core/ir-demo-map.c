@@ -133,7 +133,7 @@ static const DemoStakeholder stakeholders[] = {
     "neutral", "technical", "eq_head", IR_DEMO_NOBODY, "nmm",
     "交期", "Lead time",
     "接替吴昊，刚到任，还没有人负责跟进。",
-    "Took over from Wu Hao; new in the job, and nobody covers him yet.",
+    "Took over from 吴昊; new in the job, and nobody covers him yet.",
     -35, IR_DEMO_SR },
 };
 
@@ -170,7 +170,7 @@ typedef struct
 
 static const DemoLink links[] = {
   { -80, "eq_engineer", "eq_head", "influences", 3,
-    "王部长的技术判断很大程度上听黄工的。", "Wang relies on Huang for technical judgement.",
+    "王部长的技术判断很大程度上听黄工的。", "王建军 relies on 黄磊 for technical judgement.",
     IR_DEMO_SR },
   { -70, "eq_head", "vp", "influences", 2, NULL, NULL, IR_DEMO_SR },
   { -70, "prod_head", "vp", "influences", 2, NULL, NULL, IR_DEMO_FR },
@@ -347,8 +347,8 @@ write_link (IrDemo         *demo,
   return ir_demo_commit (demo, tx, error);
 }
 
-/* Wu Hao leaves: Zheng Kai succeeds him and takes over his open
- * follow-up. */
+/* The former deputy head of equipment leaves, and his successor takes over
+ * his open follow-up. */
 static gboolean
 write_departure (IrDemo         *demo,
                  gconstpointer   data,

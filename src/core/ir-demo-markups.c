@@ -60,7 +60,7 @@ static const DemoMarkup markups[] = {
   { "drain", IR_DEMO_DRAWING_BODY, "pin", NULL,
     { "403", 21, -111, 0, 0, 0 }, IR_DEMO_SR, -44, IR_DEMO_TIME (16, 0),
     "黄工（设备部）：阀体底部需增加 NPS ½ 排放孔，便于停车排液。",
-    "Huang (equipment): add an NPS ½ drain at the bottom of the body, for draining at "
+    "黄磊 (equipment): add an NPS ½ drain at the bottom of the body, for draining at "
     "shutdown.", "done", -12 },
   { "face_to_face", IR_DEMO_DRAWING_BODY, "cloud", NULL,
     { "403", -20, -14, 75, 48, 0 }, IR_DEMO_SR, -44, IR_DEMO_TIME (16, 5),
@@ -69,12 +69,12 @@ static const DemoMarkup markups[] = {
   { "packing", IR_DEMO_DRAWING_BODY, "pin", NULL,
     { "Ø330", 17, 83, 0, 0, 0 }, IR_DEMO_SR, -44, IR_DEMO_TIME (16, 10),
     "何工（安环部）：填料函须满足 ISO 15848-1 CO2 级，请提供型式试验报告。",
-    "He (EHS): the stuffing box must meet ISO 15848-1 class CO2; send the type test report.",
+    "何静 (EHS): the stuffing box must meet ISO 15848-1 class CO2; send the type test report.",
     "open", 0 },
   { "material", IR_DEMO_DRAWING_BODY, "pin", NULL,
     { "WCB", 21, 14, 0, 0, 0 }, IR_DEMO_SR, -44, IR_DEMO_TIME (16, 15),
     "黄工（设备部）：建议阀体材料改为 WC6。",
-    "Huang (equipment): suggest WC6 for the body.", "rejected", -30 },
+    "黄磊 (equipment): suggest WC6 for the body.", "rejected", -30 },
   { "studs", IR_DEMO_DRAWING_BODY, "rectangle", NULL,
     { "12×M20", 0, 0, 0, 0, 12 }, IR_DEMO_FR, -43, IR_DEMO_TIME (10, 0),
     "中法兰螺柱按 PN40 复核，客户要求 16 个。",
@@ -90,7 +90,7 @@ static const DemoMarkup markups[] = {
   { "gasket", IR_DEMO_DRAWING_BONNET, "pin", NULL,
     { "Ø330", -157, -72, 0, 0, 0 }, IR_DEMO_AR, -41, IR_DEMO_TIME (18, 30),
     "王部长：中法兰垫片改用带内外环的缠绕垫片。",
-    "Wang: use a spiral-wound gasket with inner and outer rings at the body-bonnet joint.",
+    "王建军: use a spiral-wound gasket with inner and outer rings at the body-bonnet joint.",
     "open", 0 },
 };
 
@@ -110,7 +110,7 @@ static const DemoReply replies[] = {
     "Asked the packing supplier for the ISO 15848-1 type test report." },
   { "material", IR_DEMO_SR, -30, IR_DEMO_TIME (15, 0),
     "WCB 满足 380 ℃ 含硫工况，维持不变，黄工同意。",
-    "WCB suits sour service at 380 °C, so it stays; Huang agreed." },
+    "WCB suits sour service at 380 °C, so it stays; 黄磊 agreed." },
   { "gasket", IR_DEMO_FR, -20, IR_DEMO_TIME (9, 40),
     "缠绕垫已询价，交期两周。", "Got prices for the spiral-wound gasket: two weeks' lead time." },
   { "drain", IR_DEMO_SR, -12, IR_DEMO_TIME (14, 40),

@@ -61,7 +61,7 @@ static const DemoRisk risk_rows[] = {
     "EHS wants witnessed low-emission and fire-safe tests; the drawing freeze may slip",
     4, 4, 10,
     "提前与第三方检测机构确定试验排期；赵总与陈总高层沟通。",
-    "Book the third-party laboratory early; executive call between Zhao and GM Chen.",
+    "Book the third-party laboratory early; executive call between 赵志刚 and 陈国栋.",
     "d7" },
 };
 
@@ -82,16 +82,16 @@ typedef struct
 static const DemoInboxItem inbox_rows[] = {
   { -3, IR_DEMO_TIME (16, 30), IR_DEMO_SR, "follow_up", "stakeholder", "ehs_head",
     "林志强的见证试验方案已逾期",
-    "The witnessed test plan for Lin Zhiqiang is overdue",
+    "The witnessed test plan for 林志强 is overdue",
     "安环部仍不同意图纸冻结。请安排赵总与陈总通话，并在周五前把试验方案发给林部长。",
-    "EHS still blocks the drawing freeze. Please set up a call between Zhao and GM Chen, "
-    "and send Lin the test plan by Friday." },
+    "EHS still blocks the drawing freeze. Please set up a call between 赵志刚 and 陈国栋, "
+    "and send 林志强 the test plan by Friday." },
   { -1, IR_DEMO_TIME (17, 10), IR_DEMO_FR, "confirmation", "task", "m6",
     "首件检验需推迟，请与客户确认新日期",
     "The first-article inspection is late: agree a new date with the customer",
     "试浇件 RT 发现缩松，增加补焊与复检后首件检验晚于承诺日期。请与赵部长沟通并安排重新确认。",
     "RT found shrinkage in the trial casting; with the repair and re-test the first-article "
-    "inspection is past its committed date. Please talk to Zhao and arrange a new confirmation." },
+    "inspection is past its committed date. Please talk to 赵海峰 and arrange a new confirmation." },
 };
 
 /* --- room and members ---------------------------------------------------- */
@@ -270,7 +270,7 @@ write_review (IrDemo         *demo,
                                   "参会：张伟、李娜、王强、赵志刚。B 版图纸本周发出；"
                                   "安环部对低逸散与防火试验的要求是图纸冻结的最大风险；"
                                   "铸件按计划浇注，执行机构清关待确认。",
-                                  "Present: Zhang Wei, Li Na, Wang Qiang, Zhao Zhigang. "
+                                  "Present: 张伟, 李娜, 王强, 赵志刚. "
                                   "Revision B goes out this week; the EHS demand for "
                                   "low-emission and fire-safe tests is the main risk to the "
                                   "drawing freeze; castings on schedule, actuator customs "
@@ -287,7 +287,7 @@ write_review (IrDemo         *demo,
   add_decision (demo, tx, review, "action",
                 IR_DEMO_TEXT (demo,
                               "王强每周五提交铸件进度周报，并安排客户到铸造厂见证试浇。",
-                              "Wang Qiang sends a casting report every Friday and takes the "
+                              "王强 sends a casting report every Friday and takes the "
                               "customer to witness the trial pour."),
                 IR_DEMO_FR, -5, second, NULL, "p2");
 
@@ -366,7 +366,7 @@ write_acknowledgement (IrDemo         *demo,
   return ir_escalation_acknowledge (demo->store, ir_demo_lookup (demo, "escalation", "itp"),
                                     IR_DEMO_TEXT (demo,
                                                   "已告知设备部黄工，新增工况计算完成后即提交 ITP。",
-                                                  "Told Huang in equipment; the ITP goes out as "
+                                                  "Told 黄磊 in equipment; the ITP goes out as "
                                                   "soon as the new load cases are done."),
                                     now, error);
 }

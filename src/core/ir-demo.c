@@ -7,7 +7,8 @@
  * each by the member who would have made it, at the time it would have
  * happened. Every module adds its steps to one list, which runs sorted by
  * time, so that the history reads in order. All dates are relative to the
- * day the demo is generated; the only randomness is in the ids.
+ * day the demo is generated. The only randomness is in the ids and in the
+ * device keys that seal the customer's confirmations.
  */
 #include "config.h"
 
@@ -337,11 +338,11 @@ demo_clear (IrDemo *demo)
  *
  * Writes the demo room into @store: its members and the customer's
  * decision map with interactions, two drawings with two revisions and
- * markups each, and a 40-task plan with confirmed milestones and slips of
- * each risk tier. A review, decisions, manual risks and inbox items
- * complete it. Texts are English when
- * @language starts with "en", and Chinese otherwise; people's names are
- * Chinese in both. The store's room id is set when it has none.
+ * markups each, and a 40-task plan with sealed customer confirmations and
+ * one escalated slip of each risk tier. A review, decisions, manual risks
+ * and inbox items complete it. Texts are English when @language starts
+ * with "en", and Chinese otherwise, but people's names are Chinese in
+ * both. The store's room id is set when it has none.
  *
  * Afterwards the store acts as the room's AR (see %IR_DEMO_MEMBER_ID_KEY).
  * On failure the transactions written so far stay in the store.
