@@ -135,7 +135,7 @@ static const DemoInteraction interactions[] = {
     "杨帆 confirmed the advance payment; finance need a VAT special invoice.",
     "开具预付款发票", "Issue the advance payment invoice", -12, TRUE, "fin_head" },
   { "revision_b", -12, "email", IR_DEMO_SR,
-    { "eq_engineer", "eq_deputy" }, OURS (IR_DEMO_SR),
+    { "eq_head", "eq_engineer", "eq_deputy" }, OURS (IR_DEMO_SR),
     "发送 B 版图纸及意见答复表。",
     "Sent the revision B drawings with the answers to the comments.",
     "收集 B 版审图意见", "Collect the comments on revision B", 3, FALSE, "eq_engineer" },
