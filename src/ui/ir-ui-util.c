@@ -474,27 +474,60 @@ ir_format_value (IrStore    *store,
 
 /* --- widgets -------------------------------------------------------------- */
 
+typedef struct
+{
+  char *kind;
+  char *eid;
+} ItemMenuTarget;
+
+static void
+item_menu_target_free (gpointer data)
+{
+  ItemMenuTarget *target = data;
+
+  g_free (target->kind);
+  g_free (target->eid);
+  g_free (target);
+}
+
+/* Builds the menu when the button is first used: a menu model given at
+ * once makes its popover at once, which for every row of a long list
+ * costs start-up time and memory. */
+static void
+create_item_menu_cb (GtkMenuButton *button,
+                     gpointer       data)
+{
+  ItemMenuTarget *target = data;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), NULL);
+  g_autoptr(GMenuItem) trash = g_menu_item_new (_("_Move to Trash"), NULL);
+
+  g_menu_item_set_action_and_target_value (history, "room.history",
+                                           g_variant_new ("(ss)", target->kind, target->eid));
+  g_menu_item_set_action_and_target_value (trash, "room.trash-item",
+                                           g_variant_new ("(ss)", target->kind, target->eid));
+  g_menu_append_item (menu, history);
+  g_menu_append_item (menu, trash);
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 /* Creates the "…" button of a list row: the item's history and moving the
  * item to the trash, both as room.* actions with (kind, id) targets. */
 GtkWidget *
 ir_item_menu_button_new (const char *kind,
                          const char *eid)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenuItem) history = g_menu_item_new (_("_History"), NULL);
-  g_autoptr(GMenuItem) trash = g_menu_item_new (_("_Move to Trash"), NULL);
+  ItemMenuTarget *target = g_new0 (ItemMenuTarget, 1);
   GtkWidget *button;
 
-  g_menu_item_set_action_and_target_value (history, "room.history",
-                                           g_variant_new ("(ss)", kind, eid));
-  g_menu_item_set_action_and_target_value (trash, "room.trash-item",
-                                           g_variant_new ("(ss)", kind, eid));
-  g_menu_append_item (menu, history);
-  g_menu_append_item (menu, trash);
+  target->kind = g_strdup (kind);
+  target->eid = g_strdup (eid);
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_item_menu_cb,
+                                         target, item_menu_target_free);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, _("More"));
   gtk_widget_add_css_class (button, "flat");

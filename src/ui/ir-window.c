@@ -505,6 +505,8 @@ ir_window_open_room (IrWindow    *self,
   store = ir_room_directory_open_store (self->rooms, room, error);
   if (store == NULL)
     {
+      /* The icon is set only now, since loading it costs start-up time. */
+      adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
       adw_status_page_set_description (self->error_page, (*error)->message);
       gtk_stack_set_visible_child_name (self->room_stack, "error");
       return FALSE;
