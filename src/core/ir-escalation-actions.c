@@ -332,7 +332,7 @@ book_meeting (IrEscalationContext *context,
     }
 
   /* Translators: the meeting's title and its start in the room's time. */
-  invitation = g_strdup_printf (_("%s, %s"), meeting_title, when);
+  invitation = g_strdup_printf (_("%s at %s"), meeting_title, when);
   for (guint i = 0; i < invitees->len; i++)
     add_inbox_item (context, tx, escalation_id, 0, g_ptr_array_index (invitees, i),
                     "meeting", "meeting", meeting_id, invitation, body);

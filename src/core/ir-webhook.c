@@ -471,7 +471,7 @@ ir_webhook_check_reply (guint    status,
   if (status < 200 || status >= 300)
     {
       g_set_error (error, IR_WEBHOOK_ERROR, IR_WEBHOOK_ERROR_REJECTED,
-                   _("The webhook answered HTTP %u."), status);
+                   _("The webhook replied with HTTP status %u."), status);
       return FALSE;
     }
 
@@ -491,10 +491,11 @@ ir_webhook_check_reply (guint    status,
     {
       const char *message = json_object_has_member (object, "errmsg")
                             ? json_object_get_string_member (object, "errmsg") : NULL;
+      g_autofree char *code_text = g_strdup_printf ("%" G_GINT64_FORMAT, code);
 
       g_set_error (error, IR_WEBHOOK_ERROR, IR_WEBHOOK_ERROR_REJECTED,
-                   _("The webhook rejected the message with error %" G_GINT64_FORMAT ": %s"),
-                   code, message != NULL ? message : "");
+                   _("The webhook rejected the message with error %s: %s"),
+                   code_text, message != NULL ? message : "");
       return FALSE;
     }
 

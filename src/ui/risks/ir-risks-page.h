@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ir-escalation-monitor.h"
 #include "ir-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,7 @@ G_DECLARE_FINAL_TYPE (IrRisksPage, ir_risks_page, IR, RISKS_PAGE, GtkWidget)
 IrStore *ir_risks_page_get_store (IrRisksPage *self);
 void     ir_risks_page_set_store (IrRisksPage *self,
                                   IrStore     *store);
+IrEscalationMonitor *
+         ir_risks_page_get_monitor (IrRisksPage *self);
 
 G_END_DECLS
