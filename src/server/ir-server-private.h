@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 typedef struct _IrServer       IrServer;
 typedef struct _IrServerRoom   IrServerRoom;
 typedef struct _IrServerSocket IrServerSocket;
+typedef struct _IrServerEscalation IrServerEscalation;
 
 typedef struct
 {
@@ -45,6 +46,7 @@ struct _IrServer
   GHashTable      *login_failures; /* user name → GArray of gint64 times */
   gint64           db_version;
   guint            poll_id;
+  IrServerEscalation *escalation; /* see ir-server-escalation.c */
 };
 
 struct _IrServerRoom
@@ -139,6 +141,12 @@ void          ir_server_room_fan_out    (IrServerRoom       *self,
                                          const char         *skip_client);
 JsonArray    *ir_server_room_open_items (IrServerRoom       *self,
                                          const char         *member_eid);
+gboolean      ir_server_room_publish_own_ops (IrServerRoom  *self,
+                                         GError            **error);
+
+/* ir-server-escalation.c */
+void          ir_server_escalation_poll (IrServer           *server);
+void          ir_server_escalation_free (IrServerEscalation *self);
 
 /* ir-server-socket.c */
 void          ir_server_room_add_socket_handler (IrServerRoom *self);

@@ -132,6 +132,15 @@ commit_own_tx (IrServerRoom  *self,
   return ir_store_commit (self->store, tx, error) && sequence_own_ops (self, error);
 }
 
+/* Sequences and sends out what the server committed to the room outside of
+ * a push, such as its escalations. */
+gboolean
+ir_server_room_publish_own_ops (IrServerRoom  *self,
+                                GError       **error)
+{
+  return sequence_own_ops (self, error);
+}
+
 static void
 reconcile_member (IrServerRoom *self,
                   IrTx         *tx,

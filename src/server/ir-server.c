@@ -580,6 +580,8 @@ poll_cb (gpointer user_data)
       ir_server_reconcile (self);
     }
 
+  ir_server_escalation_poll (self);
+
   /* Buckets idle for a minute are full again: forget them. */
   g_hash_table_iter_init (&iter, self->buckets);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -742,6 +744,7 @@ ir_server_free (IrServer *self)
     return;
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_pointer (&self->escalation, ir_server_escalation_free);
   if (self->rooms != NULL)
     {
       g_hash_table_iter_init (&iter, self->rooms);

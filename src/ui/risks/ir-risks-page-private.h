@@ -62,6 +62,26 @@ void          ir_risks_page_show_error      (IrRisksPage  *self,
                                              const char   *heading,
                                              const GError *error);
 
+/* ir-risks-page-alerts.c */
+GPtrArray    *ir_risks_page_collect_alerts  (IrRisksPage        *self);
+gboolean      ir_risks_page_alert_matches   (IrRisksPage        *self,
+                                             const IrRisksAlert *alert);
+gboolean      ir_risks_alert_is_open        (const IrRisksAlert *alert);
+int           ir_risks_alert_compare        (gconstpointer       a,
+                                             gconstpointer       b);
+GtkWidget    *ir_risks_page_create_alert_row (IrRisksPage       *self,
+                                             const IrRisksAlert *alert);
+void          ir_risks_page_update_header_cb (GtkListBoxRow     *row,
+                                             GtkListBoxRow      *before,
+                                             gpointer            user_data);
+GtkWidget    *ir_risks_page_create_risk_row_cb (gpointer         item,
+                                                gpointer         user_data);
+int           ir_risks_compare_risks        (gconstpointer       a,
+                                             gconstpointer       b,
+                                             gpointer            user_data);
+gboolean      ir_risks_risk_is_open         (gpointer            item,
+                                             gpointer            user_data);
+
 /* ir-risks-page-actions.c */
 void          ir_risks_page_class_init_actions (GtkWidgetClass *widget_class);
 void          ir_risks_page_update_actions  (IrRisksPage  *self);
