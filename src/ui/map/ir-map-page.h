@@ -7,6 +7,9 @@
 
 #include <adwaita.h>
 
+#include "ir-map-canvas.h"
+#include "ir-map-coverage-view.h"
+#include "ir-map-details.h"
 #include "ir-store.h"
 
 G_BEGIN_DECLS
@@ -15,8 +18,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (IrMapPage, ir_map_page, IR, MAP_PAGE, GtkWidget)
 
-IrStore *ir_map_page_get_store (IrMapPage *self);
-void     ir_map_page_set_store (IrMapPage *self,
-                                IrStore   *store);
+IrStore           *ir_map_page_get_store         (IrMapPage  *self);
+void               ir_map_page_set_store         (IrMapPage  *self,
+                                                  IrStore    *store);
+const char        *ir_map_page_get_view          (IrMapPage  *self);
+void               ir_map_page_set_view          (IrMapPage  *self,
+                                                  const char *view);
+IrMapCanvas       *ir_map_page_get_canvas        (IrMapPage  *self);
+IrMapDetails      *ir_map_page_get_details       (IrMapPage  *self);
+IrMapCoverageView *ir_map_page_get_coverage_view (IrMapPage  *self);
 
 G_END_DECLS
