@@ -114,8 +114,8 @@ collect_texts (GtkWidget *root,
 {
   if (GTK_IS_LABEL (root))
     g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (root)));
-  else if (GTK_IS_EDITABLE_LABEL (root))
-    g_ptr_array_add (texts, (gpointer) gtk_editable_get_text (GTK_EDITABLE (root)));
+  else if (GTK_IS_INSCRIPTION (root) && gtk_inscription_get_text (GTK_INSCRIPTION (root)))
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (root)));
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -393,7 +393,7 @@ test_plan_record_confirmation (Fixture       *fixture,
                                                                                        "confirm-committed")))),
                     ==, 10);
 
-  /* Without evidence it refuses and says so. */
+  /* Without evidence the dialog rejects the seal and shows why. */
   name = ir_ui_test_find_named (dialog_widget, "confirm-signer-name");
   gtk_editable_set_text (GTK_EDITABLE (name), "Wang Fang");
   g_assert_true (gtk_widget_activate_action (dialog_widget, "confirm.seal", NULL));
@@ -406,7 +406,7 @@ test_plan_record_confirmation (Fixture       *fixture,
   ir_ui_test_iterate (100);
   g_assert_null (dialog);
 
-  /* The milestone says who confirmed and who recorded it. */
+  /* The details show who confirmed and who recorded it. */
   seal = label_text (fixture, "plan-details-seal");
   g_assert_true (g_str_has_prefix (seal, "Confirmed by Wang Fang"));
   g_assert_nonnull (strstr (seal, "recorded by"));

@@ -3,8 +3,8 @@
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The dialog starts from what the milestone says now: its title,
- * deliverable and committed date (or forecast), and the room's customer.
+ * The dialog starts from the milestone's current title, deliverable and
+ * committed date (or forecast), and from the room's customer.
  * The customer signs on the pad or on a printed sign-off sheet that is
  * scanned; the evidence goes to the blob store and the record is sealed
  * with this device's key by ir_seal_record().

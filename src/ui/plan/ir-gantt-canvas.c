@@ -54,7 +54,7 @@ snapshot_draw_layout (IrGanttCanvas *canvas,
   gtk_snapshot_restore (self->snapshot);
 }
 
-/* Layer 0 is a cairo node placed where it is first asked for; layer 1 is
+/* Layer 0 is a cairo node placed where it is first requested. Layer 1 is
  * kept in a snapshot of its own and placed on top when the canvas is
  * finished. */
 static cairo_t *

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "ir-gantt-paint.h"
+#include "ir-gantt-paint-private.h"
 
 /* Draws one tier of labels. A major label sticks to the left edge while
  * its span is in view, so that the month or year is always named. */

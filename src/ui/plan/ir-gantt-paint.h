@@ -13,10 +13,11 @@
 
 G_BEGIN_DECLS
 
-/* Where the chart is drawn: a GtkSnapshot for the screen, a cairo context
- * for PDF and print. Rectangles and text are nodes of their own on screen;
- * shapes that need paths (diamonds, arrows, brackets) go to a cairo layer,
- * 0 beneath the bars and 1 above everything. */
+/* The target of the chart's drawing: a GtkSnapshot for the screen, or a
+ * cairo context for PDF and print. On screen, rectangles and text are
+ * render nodes of their own. Shapes that need paths (diamonds, arrows and
+ * brackets) go to a cairo layer: layer 0 lies beneath the bars and layer 1
+ * above everything. */
 typedef struct _IrGanttCanvas IrGanttCanvas;
 
 struct _IrGanttCanvas
@@ -71,6 +72,7 @@ typedef struct
   IrSchedule      *schedule;
   GPtrArray       *rows;             /* IrScheduleTask*, in row order */
   const int       *row_of_task;      /* by task index; -1 when not shown */
+  const int       *link_rows;        /* by link index: predecessor's and successor's rows */
   GHashTable      *seal_states;      /* task id → IrSealState + 1 */
   IrGanttZoom      zoom;
   double           day_width;
@@ -121,6 +123,8 @@ gboolean    ir_gantt_view_task_extent         (const IrGanttView *view,
                                                double            *x0,
                                                double            *x1);
 
+int        *ir_gantt_index_links              (IrSchedule        *schedule,
+                                               const int         *row_of_task);
 void        ir_gantt_paint_rows               (IrGanttCanvas     *canvas,
                                                const IrGanttView *view);
 void        ir_gantt_paint_header             (IrGanttCanvas     *canvas,

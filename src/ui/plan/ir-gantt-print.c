@@ -5,9 +5,9 @@
  *
  * A page has a title line, a narrow task table on the left and the chart
  * on the right. A plan too long or too wide for one page continues on the
- * next ones: pages go across time first, then down the rows, and every
- * page repeats the table and the time scale, so that each can be read on
- * its own in a review.
+ * next ones, across time first and then down the rows. Every page repeats
+ * the table and the time scale, so that each can be read on its own in a
+ * review.
  */
 #define G_LOG_DOMAIN "ironroom-plan"
 
@@ -240,6 +240,7 @@ ir_gantt_print_draw_page (const IrGanttPrintJob *job,
   PangoContext *context = PANGO_CONTEXT (context_owner);
   g_autoptr(GHashTable) layouts = ir_gantt_layout_cache_new ();
   g_autofree int *row_of_task = NULL;
+  g_autofree int *link_rows = NULL;
   IrGanttCairoCanvas canvas;
   IrGanttView view;
   Layout layout;
@@ -265,10 +266,12 @@ ir_gantt_print_draw_page (const IrGanttPrintJob *job,
     return;
 
   row_of_task = index_rows (job);
+  link_rows = ir_gantt_index_links (job->schedule, row_of_task);
   view = (IrGanttView) {
     .schedule = job->schedule,
     .rows = job->rows,
     .row_of_task = row_of_task,
+    .link_rows = link_rows,
     .seal_states = job->seal_states,
     .zoom = job->zoom,
     .day_width = layout.day_width,

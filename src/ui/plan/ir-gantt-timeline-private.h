@@ -31,6 +31,7 @@ struct _IrGanttTimeline
   GPtrArray      *rows;            /* IrScheduleTask*, in row order */
   int            *row_of_task;     /* by task index; -1 when not shown */
   guint           n_row_of_task;
+  int            *link_rows;       /* see ir_gantt_index_links() */
   GHashTable     *seal_states;     /* task id → IrSealState + 1 */
   GHashTable     *layouts;
 

@@ -5,9 +5,8 @@
  *
  * The timeline draws the rows of the task table beside it. Rows have a
  * fixed height and share the table's vertical adjustment, so that row N of
- * the chart is always level with row N of the table; GTK 4.8 has no
- * gtk_column_view_scroll_to(), so the shared adjustment is what keeps them
- * together. The horizontal adjustment is the timeline's own. Drawing is in
+ * the chart is always level with row N of the table. GTK 4.8 has no
+ * gtk_column_view_scroll_to(), which is why the two share an adjustment. The horizontal adjustment is the timeline's own. Drawing is in
  * ir-gantt-paint*.c, mouse input in ir-gantt-timeline-input.c.
  */
 #define G_LOG_DOMAIN "ironroom-plan"
@@ -103,6 +102,7 @@ ir_gantt_timeline_fill_view (IrGanttTimeline *self,
     .schedule = self->schedule,
     .rows = self->rows,
     .row_of_task = self->row_of_task,
+    .link_rows = self->link_rows,
     .seal_states = self->seal_states,
     .zoom = self->zoom,
     .day_width = day_width (self),
@@ -258,6 +258,7 @@ ir_gantt_timeline_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->seal_states, g_hash_table_unref);
   g_clear_pointer (&self->row_of_task, g_free);
+  g_clear_pointer (&self->link_rows, g_free);
 
   G_OBJECT_CLASS (ir_gantt_timeline_parent_class)->dispose (object);
 }
@@ -384,14 +385,20 @@ ir_gantt_timeline_set_plan (IrGanttTimeline *self,
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->rows = rows;
 
-  /* A drag holds a task of the old schedule. */
+  /* A drag in progress points into the old schedule. */
   self->drag = IR_GANTT_DRAG_NONE;
   self->drag_task = NULL;
 
   ir_gantt_timeline_refresh (self);
+
+  /* Links and rows change only with the plan's outline, not when it is
+   * computed again. */
+  g_clear_pointer (&self->link_rows, g_free);
+  if (schedule != NULL && ir_schedule_is_computed (schedule))
+    self->link_rows = ir_gantt_index_links (schedule, self->row_of_task);
 }
 
-/* Redraws after the schedule was computed again or the rows changed. */
+/* Redraws after the schedule was computed again. */
 void
 ir_gantt_timeline_refresh (IrGanttTimeline *self)
 {

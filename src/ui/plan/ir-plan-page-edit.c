@@ -135,7 +135,7 @@ ir_plan_page_set_number (IrPlanPage *self,
  * ir_plan_page_move_task:
  *
  * Moves a task to start on @start. A task pinned to a start date gets the
- * new date; any other task gets "start no earlier than" @start, so that
+ * new date. Any other task gets "start no earlier than" @start, so that
  * its links can still push it later.
  *
  * Returns: whether the task was changed
@@ -318,7 +318,7 @@ ir_plan_page_add_task (IrPlanPage *self,
  * @outdent: move the task up a level rather than down
  *
  * Indenting makes the selected task the last subtask of the task above it
- * at its level; outdenting places it after its parent, at its parent's
+ * at its level. Outdenting places it after its parent, at its parent's
  * level.
  *
  * Returns: whether the task moved
@@ -474,8 +474,9 @@ ir_plan_page_save_baseline (IrPlanPage *self)
   if (number >= IR_BASELINE_MAX)
     {
       ir_plan_page_show_error (self, _("The Baseline Could Not Be Saved"),
-                               _("The plan already has the eleven baselines, 0 to 10, that it "
-                                 "can keep. Delete an old baseline from the trash view first."));
+                               _("The plan already has eleven baselines, numbered 0 to 10, "
+                                 "which is the most that Microsoft Project files can carry. "
+                                 "Compare the plan with the latest of them instead."));
       return FALSE;
     }
   number++;

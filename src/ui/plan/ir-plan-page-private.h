@@ -28,7 +28,7 @@ struct _IrPlanPage
   GPtrArray          *member_ids;     /* member entity ids, NULL first */
   char               *load_error;
 
-  /* What the transactions since the last refresh changed. */
+  /* Work that the transactions since the last refresh left to do. */
   gboolean            needs_reload;
   gboolean            needs_compute;
   gboolean            needs_seal_check;
@@ -58,16 +58,25 @@ struct _IrPlanPage
 };
 
 /* ir-plan-page.c */
-IrScheduleTask *ir_plan_page_get_selected_task  (IrPlanPage     *self);
-void            ir_plan_page_select_task        (IrPlanPage     *self,
-                                                 const char     *task_id);
 void            ir_plan_page_show_error         (IrPlanPage     *self,
                                                  const char     *heading,
                                                  const char     *message);
 void            ir_plan_page_show_toast         (IrPlanPage     *self,
                                                  const char     *message);
+
+/* ir-plan-page-load.c */
+void            ir_plan_page_load_store         (IrPlanPage     *self,
+                                                 IrStore        *store);
+void            ir_plan_page_refresh            (IrPlanPage     *self);
 char           *ir_plan_page_dup_member_name    (IrPlanPage     *self,
                                                  const char     *member_id);
+
+/* ir-plan-page-details.c */
+void            ir_plan_page_check_seals        (IrPlanPage     *self);
+void            ir_plan_page_update_summary     (IrPlanPage     *self);
+IrScheduleTask *ir_plan_page_get_selected_task  (IrPlanPage     *self);
+void            ir_plan_page_select_task        (IrPlanPage     *self,
+                                                 const char     *task_id);
 void            ir_plan_page_update_details     (IrPlanPage     *self);
 
 /* ir-plan-page-edit.c */
@@ -104,6 +113,7 @@ void            ir_plan_page_update_actions     (IrPlanPage     *self);
 
 /* ir-plan-table.c */
 void            ir_plan_table_setup             (IrPlanPage     *self);
+void            ir_plan_table_edit_name         (IrPlanPage     *self);
 IrDay           ir_plan_parse_day               (const char     *text);
 char           *ir_plan_format_day              (IrDay           day);
 

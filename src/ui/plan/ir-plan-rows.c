@@ -5,9 +5,11 @@
  *
  * The rows are the tasks in outline order, depth first, without the
  * subtasks of collapsed summaries. A task keeps one row object while it is
- * shown, so that a reschedule only tells the bound rows to redraw, and a
- * change of the outline replaces only the rows between the unchanged start
- * and end of the list, which keeps the table's scroll position.
+ * shown. A change of the outline replaces only the rows between the
+ * unchanged start and end of the list, which keeps the table's scroll
+ * position. After a reschedule only the watched rows, those that cells on
+ * screen show, emit "changed", because signalling all 10,000 would cost
+ * more than the reschedule itself.
  */
 #define G_LOG_DOMAIN "ironroom-plan"
 
@@ -24,6 +26,7 @@ struct _IrPlanRow
   guint           depth;
   gboolean        has_children;
   gboolean        expanded;
+  guint           watchers;
 };
 
 struct _IrPlanRows
@@ -35,6 +38,7 @@ struct _IrPlanRows
   GPtrArray  *tasks;       /* IrScheduleTask*, in the same order */
   GHashTable *by_id;       /* task id → IrPlanRow*, the shown ones */
   GHashTable *collapsed;   /* ids of collapsed summaries */
+  GHashTable *watched;     /* IrPlanRow*, owned: the rows that cells show */
 };
 
 enum {
@@ -229,6 +233,8 @@ rebuild (IrPlanRows *self)
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->rows);
   g_autoptr(GHashTable) old_rows = g_steal_pointer (&self->by_id);
   guint prefix = 0, suffix = 0;
+  GHashTableIter iter;
+  gpointer row;
 
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->rows = g_ptr_array_new ();
@@ -246,6 +252,12 @@ rebuild (IrPlanRows *self)
   while (suffix < old->len - prefix && suffix < self->rows->len - prefix &&
          old->pdata[old->len - 1 - suffix] == self->rows->pdata[self->rows->len - 1 - suffix])
     suffix++;
+
+  /* Rows that left may still be watched until their cells are unbound;
+   * they must not point into a schedule that may be freed. */
+  g_hash_table_iter_init (&iter, old_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    ((IrPlanRow *) row)->task = NULL;
 
   if (prefix != old->len || prefix != self->rows->len)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
@@ -267,6 +279,7 @@ ir_plan_rows_finalize (GObject *object)
   g_ptr_array_unref (self->tasks);
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->collapsed);
+  g_hash_table_unref (self->watched);
 
   G_OBJECT_CLASS (ir_plan_rows_parent_class)->finalize (object);
 }
@@ -284,6 +297,7 @@ ir_plan_rows_init (IrPlanRows *self)
   self->tasks = g_ptr_array_new ();
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->watched = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 /* --- public API ----------------------------------------------------------- */
@@ -317,14 +331,39 @@ ir_plan_rows_get_schedule (IrPlanRows *self)
   return self->schedule;
 }
 
-/* Tells every shown row that its task's results changed. */
+/* Tells the watched rows that their tasks' results changed. */
 void
 ir_plan_rows_refresh (IrPlanRows *self)
 {
+  GHashTableIter iter;
+  gpointer row;
+
   g_return_if_fail (IR_IS_PLAN_ROWS (self));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    g_signal_emit (self->rows->pdata[i], row_signals[ROW_SIGNAL_CHANGED], 0);
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    g_signal_emit (row, row_signals[ROW_SIGNAL_CHANGED], 0);
+}
+
+/* Starts or stops sending @row's "changed" signal on a refresh, for a cell
+ * that shows it; calls nest. */
+void
+ir_plan_rows_watch (IrPlanRows *self,
+                    IrPlanRow  *row,
+                    gboolean    watch)
+{
+  g_return_if_fail (IR_IS_PLAN_ROWS (self));
+  g_return_if_fail (IR_IS_PLAN_ROW (row));
+
+  if (watch)
+    {
+      if (row->watchers++ == 0)
+        g_hash_table_add (self->watched, g_object_ref (row));
+    }
+  else if (row->watchers > 0 && --row->watchers == 0)
+    {
+      g_hash_table_remove (self->watched, row);
+    }
 }
 
 /**

@@ -30,6 +30,9 @@ void            ir_plan_rows_set_schedule  (IrPlanRows  *self,
                                             IrSchedule  *schedule);
 IrSchedule     *ir_plan_rows_get_schedule  (IrPlanRows  *self);
 void            ir_plan_rows_refresh       (IrPlanRows  *self);
+void            ir_plan_rows_watch         (IrPlanRows  *self,
+                                            IrPlanRow   *row,
+                                            gboolean     watch);
 GPtrArray      *ir_plan_rows_get_tasks     (IrPlanRows  *self);
 IrScheduleTask *ir_plan_rows_get_task      (IrPlanRows  *self,
                                             guint        position);

@@ -5,7 +5,8 @@
  *
  * One column view column per fact of a task. Cells follow their row's
  * "changed" signal while bound, so that a reschedule updates only the cells
- * on screen. Editable cells write their task when editing ends.
+ * on screen. A double click on a cell, or Enter on a row for its name,
+ * opens a small editor that writes the task on Enter.
  */
 #define G_LOG_DOMAIN "ironroom-plan"
 
@@ -58,7 +59,7 @@ static const ColumnInfo columns[N_COLUMNS] = {
 
 #define ROW_KEY      "ir-plan-row"
 #define HANDLER_KEY  "ir-plan-row-handler"
-#define BINDING_KEY  "ir-plan-binding"
+#define COLUMN_KEY   "ir-plan-column"
 
 /* --- dates and numbers ---------------------------------------------------- */
 
@@ -145,20 +146,21 @@ cell_row (GtkWidget *cell)
 }
 
 static void
-set_label (GtkWidget  *cell,
-           const char *text)
+set_text (GtkWidget  *cell,
+          const char *text)
 {
-  g_object_set_data (G_OBJECT (cell), BINDING_KEY, GINT_TO_POINTER (TRUE));
-  if (GTK_IS_EDITABLE_LABEL (cell))
-    {
-      if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)))
-        gtk_editable_set_text (GTK_EDITABLE (cell), text);
-    }
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+}
+
+static void
+set_class (GtkWidget  *widget,
+           const char *name,
+           gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, name);
   else
-    {
-      gtk_label_set_label (GTK_LABEL (cell), text);
-    }
-  g_object_set_data (G_OBJECT (cell), BINDING_KEY, NULL);
+    gtk_widget_remove_css_class (widget, name);
 }
 
 static void
@@ -174,23 +176,14 @@ update_name_cell (ColumnData *data,
 
   gtk_widget_set_margin_start (box, 16 * ir_plan_row_get_depth (row));
   gtk_widget_set_opacity (expander, summary ? 1.0 : 0.0);
-  gtk_widget_set_sensitive (expander, summary);
-  gtk_button_set_icon_name (GTK_BUTTON (expander),
-                            ir_plan_row_is_expanded (row) ? "pan-down-symbolic"
-                                                          : "pan-end-symbolic");
+  gtk_image_set_from_icon_name (GTK_IMAGE (expander),
+                                ir_plan_row_is_expanded (row) ? "pan-down-symbolic"
+                                                              : "pan-end-symbolic");
 
-  gtk_label_set_label (GTK_LABEL (mark), task->milestone ? "◆" : "");
   gtk_widget_set_visible (mark, task->milestone);
-  if (task->key_milestone)
-    gtk_widget_add_css_class (mark, "key");
-  else
-    gtk_widget_remove_css_class (mark, "key");
-
-  if (summary)
-    gtk_widget_add_css_class (name, "summary");
-  else
-    gtk_widget_remove_css_class (name, "summary");
-  set_label (name, task->name ? task->name : "");
+  set_class (mark, "key", task->key_milestone);
+  set_class (name, "summary", summary);
+  set_text (name, task->name ? task->name : "");
 }
 
 static void
@@ -201,15 +194,9 @@ update_owner_cell (ColumnData *data,
   g_autoptr(IrEntity) entity = ir_store_get_entity (data->page->store, "task",
                                                     ir_plan_row_get_id (row));
   const char *owner = entity ? ir_entity_get_string (entity, "owner") : NULL;
-  guint position = 0;
+  g_autofree char *name = owner ? ir_plan_page_dup_member_name (data->page, owner) : NULL;
 
-  for (guint i = 1; owner != NULL && i < data->page->member_ids->len; i++)
-    if (g_strcmp0 (data->page->member_ids->pdata[i], owner) == 0)
-      position = i;
-
-  g_object_set_data (G_OBJECT (cell), BINDING_KEY, GINT_TO_POINTER (TRUE));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), position);
-  g_object_set_data (G_OBJECT (cell), BINDING_KEY, NULL);
+  set_text (cell, name ? name : "");
 }
 
 static void
@@ -218,17 +205,18 @@ update_cell (ColumnData *data,
 {
   IrPlanRow *row = cell_row (cell);
   IrScheduleTask *task = row ? ir_plan_row_get_task (row) : NULL;
+  IrSchedule *schedule = ir_plan_rows_get_schedule (data->page->rows);
+  gboolean summary;
   g_autofree char *text = NULL;
 
   if (task == NULL)
     return;
 
+  summary = (task->flags & IR_TASK_SUMMARY) != 0;
   switch (data->column)
     {
     case COLUMN_WBS:
-      text = task->wbs ? g_strdup (task->wbs)
-                       : ir_schedule_get_outline_number (ir_plan_rows_get_schedule (data->page->rows),
-                                                         task);
+      text = task->wbs ? g_strdup (task->wbs) : ir_schedule_get_outline_number (schedule, task);
       break;
     case COLUMN_NAME:
       update_name_cell (data, cell, row);
@@ -238,26 +226,23 @@ update_cell (ColumnData *data,
       return;
     case COLUMN_DURATION:
       text = format_days (task->milestone ? 0 : task->scheduled_duration);
-      gtk_widget_set_sensitive (cell, !(task->flags & IR_TASK_SUMMARY));
+      set_class (cell, "dim-label", summary);
       break;
     case COLUMN_START:
       text = ir_plan_format_day (task->start);
-      gtk_widget_set_sensitive (cell, !(task->flags & IR_TASK_SUMMARY));
+      set_class (cell, "dim-label", summary);
       break;
     case COLUMN_FINISH:
       text = ir_plan_format_day (task->finish);
+      set_class (cell, "dim-label", summary);
       break;
     case COLUMN_COMMITTED:
-      text = task->committed != IR_DAY_NONE ? ir_plan_format_day (task->committed)
-                                            : g_strdup (task->milestone ? "—" : "");
-      gtk_widget_set_sensitive (cell, task->milestone);
+      text = task->committed != IR_DAY_NONE ? ir_plan_format_day (task->committed) : g_strdup ("");
+      set_class (cell, "late", task->committed != IR_DAY_NONE && task->finish > task->committed);
       break;
     case COLUMN_FLOAT:
       text = format_days (task->total_float);
-      if (task->flags & IR_TASK_CRITICAL)
-        gtk_widget_add_css_class (cell, "critical");
-      else
-        gtk_widget_remove_css_class (cell, "critical");
+      set_class (cell, "critical", (task->flags & IR_TASK_CRITICAL) != 0);
       break;
     case COLUMN_PROGRESS:
       /* Translators: how much of a task is done. */
@@ -268,21 +253,18 @@ update_cell (ColumnData *data,
       g_return_if_reached ();
     }
 
-  set_label (cell, text);
+  set_text (cell, text);
 }
 
 /* --- editing -------------------------------------------------------------- */
 
 static void
 commit_edit (ColumnData *data,
-             GtkWidget  *cell,
+             IrPlanRow  *row,
              const char *text)
 {
-  /* The name's editable label sits in a box with the expander. */
-  GtkWidget *holder = data->column == COLUMN_NAME ? gtk_widget_get_parent (cell) : cell;
-  IrPlanRow *row = cell_row (holder);
-  IrScheduleTask *task = row ? ir_plan_row_get_task (row) : NULL;
-  const char *id = row ? ir_plan_row_get_id (row) : NULL;
+  IrScheduleTask *task = ir_plan_row_get_task (row);
+  const char *id = ir_plan_row_get_id (row);
   char day_text[IR_DAY_STRING_SIZE];
   gint64 number;
   IrDay day;
@@ -312,7 +294,8 @@ commit_edit (ColumnData *data,
       day = ir_plan_parse_day (text);
       if (day != IR_DAY_NONE && day != task->committed)
         ir_plan_page_set_text (data->page, id, "committed", ir_day_format (day, day_text));
-      else if (day == IR_DAY_NONE && text[strspn (text, " \t")] == '\0')
+      else if (day == IR_DAY_NONE && text[strspn (text, " \t")] == '\0' &&
+               task->committed != IR_DAY_NONE)
         ir_plan_page_set_text (data->page, id, "committed", NULL);
       break;
 
@@ -329,87 +312,217 @@ commit_edit (ColumnData *data,
     default:
       break;
     }
+}
 
-  /* A rejected or unchanged value shows the task's own again. */
-  update_cell (data, holder);
+static gboolean
+unparent_popover_cb (gpointer data)
+{
+  gtk_widget_unparent (data);
+  g_object_unref (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A closed popover is removed once its signal handlers have returned. */
+static void
+popover_closed_cb (GtkPopover *popover)
+{
+  g_idle_add (unparent_popover_cb, g_object_ref (popover));
 }
 
 static void
-editing_changed_cb (GtkEditableLabel *label,
-                    GParamSpec       *pspec,
-                    ColumnData       *data)
+entry_activated_cb (GtkEntry   *entry,
+                    ColumnData *data)
 {
-  g_autofree char *text = NULL;
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_POPOVER);
+  IrPlanRow *row = g_object_get_data (G_OBJECT (popover), ROW_KEY);
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
 
-  if (gtk_editable_label_get_editing (label))
-    return;
-
-  text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (label)));
-  commit_edit (data, GTK_WIDGET (label), text);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  if (row != NULL)
+    commit_edit (data, row, text);
 }
 
 static void
-owner_selected_cb (GtkDropDown *drop_down,
-                   GParamSpec  *pspec,
-                   ColumnData  *data)
+owner_chosen_cb (GtkListBox    *list,
+                 GtkListBoxRow *item,
+                 ColumnData    *data)
 {
-  IrPlanRow *row = cell_row (GTK_WIDGET (drop_down));
-  guint position = gtk_drop_down_get_selected (drop_down);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_POPOVER);
+  IrPlanRow *row = g_object_get_data (G_OBJECT (popover), ROW_KEY);
+  guint position = gtk_list_box_row_get_index (item);
   IrPlanPage *page = data->page;
 
-  if (row == NULL || g_object_get_data (G_OBJECT (drop_down), BINDING_KEY) != NULL ||
-      position >= page->member_ids->len)
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  if (row != NULL && position < page->member_ids->len)
+    ir_plan_page_set_text (page, ir_plan_row_get_id (row), "owner",
+                           page->member_ids->pdata[position]);
+}
+
+static GtkWidget *
+new_owner_list (ColumnData *data)
+{
+  GListModel *names = G_LIST_MODEL (data->page->member_names);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (list), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      GtkWidget *label = gtk_label_new (gtk_string_list_get_string (data->page->member_names, i));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_start (label, 6);
+      gtk_widget_set_margin_end (label, 6);
+      gtk_list_box_append (GTK_LIST_BOX (list), label);
+    }
+  g_signal_connect (list, "row-activated", G_CALLBACK (owner_chosen_cb), data);
+
+  return list;
+}
+
+/* The text a cell offers for editing: dates as YYYY-MM-DD, numbers bare. */
+static char *
+editing_text (ColumnData     *data,
+              IrScheduleTask *task)
+{
+  char day[IR_DAY_STRING_SIZE];
+
+  switch (data->column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (task->name ? task->name : "");
+    case COLUMN_DURATION:
+      return g_strdup_printf ("%d", task->milestone ? 0 : task->scheduled_duration);
+    case COLUMN_START:
+      return g_strdup (task->start != IR_DAY_NONE ? ir_day_format (task->start, day) : "");
+    case COLUMN_COMMITTED:
+      return g_strdup (task->committed != IR_DAY_NONE ? ir_day_format (task->committed, day) : "");
+    case COLUMN_PROGRESS:
+      return g_strdup_printf ("%d", task->progress);
+    case COLUMN_WBS:
+    case COLUMN_OWNER:
+    case COLUMN_FINISH:
+    case COLUMN_FLOAT:
+    case N_COLUMNS:
+    default:
+      return NULL;
+    }
+}
+
+/* Opens a small editor over @cell: an entry, or the list of members for
+ * the owner. Summaries take their dates from their subtasks. */
+static void
+start_editing (ColumnData *data,
+               GtkWidget  *cell)
+{
+  IrPlanRow *row = cell_row (cell);
+  IrScheduleTask *task = row ? ir_plan_row_get_task (row) : NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *popover, *child;
+
+  if (task == NULL || data->page->store == NULL)
+    return;
+  if ((task->flags & IR_TASK_SUMMARY) &&
+      (data->column == COLUMN_DURATION || data->column == COLUMN_START))
+    return;
+  if (data->column == COLUMN_COMMITTED && !task->milestone && task->committed == IR_DAY_NONE)
     return;
 
-  ir_plan_page_set_text (page, ir_plan_row_get_id (row), "owner", page->member_ids->pdata[position]);
+  if (data->column == COLUMN_OWNER)
+    {
+      child = new_owner_list (data);
+    }
+  else
+    {
+      text = editing_text (data, task);
+      if (text == NULL)
+        return;
+
+      child = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (child), text);
+      gtk_editable_set_width_chars (GTK_EDITABLE (child), data->column == COLUMN_NAME ? 32 : 12);
+      g_signal_connect (child, "activate", G_CALLBACK (entry_activated_cb), data);
+    }
+
+  popover = gtk_popover_new ();
+  gtk_widget_set_name (popover, "plan-cell-editor");
+  g_object_set_data_full (G_OBJECT (popover), ROW_KEY, g_object_ref (row), g_object_unref);
+  gtk_popover_set_child (GTK_POPOVER (popover), child);
+  gtk_widget_set_parent (popover, cell);
+  g_signal_connect (popover, "closed", G_CALLBACK (popover_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_widget_grab_focus (child);
 }
 
 static void
-expander_clicked_cb (GtkButton  *button,
-                     ColumnData *data)
+cell_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 ColumnData      *data)
 {
-  IrPlanRow *row = cell_row (gtk_widget_get_parent (GTK_WIDGET (button)));
+  if (n_press != 2)
+    return;
 
-  if (row != NULL && ir_plan_row_has_children (row))
-    {
-      ir_plan_rows_set_expanded (data->page->rows, ir_plan_row_get_id (row),
-                                 !ir_plan_row_is_expanded (row));
-      ir_gantt_timeline_set_plan (data->page->timeline, data->page->schedule,
-                                  ir_plan_rows_get_tasks (data->page->rows));
-    }
+  /* Claimed, so that the row does not also activate and edit the name. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  start_editing (data, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+}
+
+static void
+expander_pressed_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     ColumnData      *data)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  IrPlanRow *row = cell_row (gtk_widget_get_parent (expander));
+
+  if (row == NULL || !ir_plan_row_has_children (row))
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  ir_plan_rows_set_expanded (data->page->rows, ir_plan_row_get_id (row),
+                             !ir_plan_row_is_expanded (row));
+  ir_gantt_timeline_set_plan (data->page->timeline, data->page->schedule,
+                              ir_plan_rows_get_tasks (data->page->rows));
 }
 
 /* --- factory -------------------------------------------------------------- */
 
+/* Cells are inscriptions, which cost little to make and lay out, because
+ * a column view makes up to 200 rows of them. */
 static GtkWidget *
-new_editable (ColumnData *data,
-              gboolean    numeric)
+new_text_cell (gboolean numeric)
 {
-  GtkWidget *label = gtk_editable_label_new ("");
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_yalign (GTK_INSCRIPTION (cell), 0.5);
+  gtk_widget_set_hexpand (cell, TRUE);
   if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  g_signal_connect (label, "notify::editing", G_CALLBACK (editing_changed_cb), data);
+    gtk_widget_add_css_class (cell, "numeric");
 
-  return label;
+  return cell;
 }
 
 static GtkWidget *
 new_name_cell (ColumnData *data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *expander = gtk_button_new_from_icon_name ("pan-end-symbolic");
-  GtkWidget *mark = gtk_label_new ("");
-  GtkWidget *name = new_editable (data, FALSE);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *expander = gtk_image_new_from_icon_name ("pan-end-symbolic");
+  GtkWidget *mark = gtk_label_new ("◆");
+  GtkWidget *name = new_text_cell (FALSE);
+  GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_widget_add_css_class (expander, "flat");
   gtk_widget_add_css_class (expander, "expander");
-  gtk_widget_set_valign (expander, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (expander, _("Show or hide the subtasks"));
-  g_signal_connect (expander, "clicked", G_CALLBACK (expander_clicked_cb), data);
-
+  g_signal_connect (click, "pressed", G_CALLBACK (expander_pressed_cb), data);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
   gtk_widget_add_css_class (mark, "milestone-mark");
-  gtk_widget_set_hexpand (name, TRUE);
 
   gtk_box_append (GTK_BOX (box), expander);
   gtk_box_append (GTK_BOX (box), mark);
@@ -424,32 +537,19 @@ setup_cb (GtkSignalListItemFactory *factory,
           ColumnData               *data)
 {
   GtkWidget *cell;
+  GtkGesture *click;
 
-  switch (data->column)
+  if (data->column == COLUMN_NAME)
+    cell = new_name_cell (data);
+  else
+    cell = new_text_cell (data->column != COLUMN_OWNER);
+
+  if (data->column != COLUMN_WBS && data->column != COLUMN_FINISH &&
+      data->column != COLUMN_FLOAT)
     {
-    case COLUMN_NAME:
-      cell = new_name_cell (data);
-      break;
-    case COLUMN_OWNER:
-      cell = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (data->page->member_names)), NULL);
-      gtk_widget_add_css_class (cell, "flat");
-      g_signal_connect (cell, "notify::selected", G_CALLBACK (owner_selected_cb), data);
-      break;
-    case COLUMN_DURATION:
-    case COLUMN_START:
-    case COLUMN_COMMITTED:
-    case COLUMN_PROGRESS:
-      cell = new_editable (data, TRUE);
-      break;
-    case COLUMN_WBS:
-    case COLUMN_FINISH:
-    case COLUMN_FLOAT:
-    case N_COLUMNS:
-    default:
-      cell = gtk_label_new ("");
-      gtk_label_set_xalign (GTK_LABEL (cell), 0);
-      gtk_widget_add_css_class (cell, "numeric");
-      break;
+      click = gtk_gesture_click_new ();
+      g_signal_connect (click, "pressed", G_CALLBACK (cell_pressed_cb), data);
+      gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (click));
     }
 
   gtk_list_item_set_child (item, cell);
@@ -459,7 +559,7 @@ static void
 row_changed_cb (IrPlanRow *row,
                 GtkWidget *cell)
 {
-  update_cell (g_object_get_data (G_OBJECT (cell), "ir-plan-column"), cell);
+  update_cell (g_object_get_data (G_OBJECT (cell), COLUMN_KEY), cell);
 }
 
 static void
@@ -472,9 +572,10 @@ bind_cb (GtkSignalListItemFactory *factory,
   gulong handler;
 
   g_object_set_data (G_OBJECT (cell), ROW_KEY, row);
-  g_object_set_data (G_OBJECT (cell), "ir-plan-column", data);
+  g_object_set_data (G_OBJECT (cell), COLUMN_KEY, data);
   handler = g_signal_connect (row, "changed", G_CALLBACK (row_changed_cb), cell);
   g_object_set_data (G_OBJECT (cell), HANDLER_KEY, GSIZE_TO_POINTER (handler));
+  ir_plan_rows_watch (data->page->rows, row, TRUE);
   update_cell (data, cell);
 }
 
@@ -488,9 +589,24 @@ unbind_cb (GtkSignalListItemFactory *factory,
   gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (cell), HANDLER_KEY));
 
   if (row != NULL && handler != 0)
-    g_signal_handler_disconnect (row, handler);
+    {
+      g_signal_handler_disconnect (row, handler);
+      ir_plan_rows_watch (data->page->rows, row, FALSE);
+    }
   g_object_set_data (G_OBJECT (cell), HANDLER_KEY, NULL);
   g_object_set_data (G_OBJECT (cell), ROW_KEY, NULL);
+}
+
+/* Enter on a row edits its task's name. */
+static void
+row_activated_cb (GtkColumnView *table,
+                  guint          position,
+                  IrPlanPage    *self)
+{
+  IrScheduleTask *task = ir_plan_rows_get_task (self->rows, position);
+
+  if (task != NULL)
+    ir_plan_table_edit_name (self);
 }
 
 /* Adds the columns to the page's table and gives it the page's rows. */
@@ -505,7 +621,7 @@ ir_plan_table_setup (IrPlanPage *self)
 
       data->page = self;
       data->column = i;
-      g_object_set_data_full (G_OBJECT (factory), "ir-plan-column", data, g_free);
+      g_object_set_data_full (G_OBJECT (factory), COLUMN_KEY, data, g_free);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), data);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), data);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), data);
@@ -518,4 +634,46 @@ ir_plan_table_setup (IrPlanPage *self)
     }
 
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->table, "activate", G_CALLBACK (row_activated_cb), self);
+}
+
+/* Finds the cell of @column for the selected row, if it is on screen. */
+static GtkWidget *
+find_cell (GtkWidget *root,
+           IrPlanRow *row,
+           Column     column)
+{
+  ColumnData *data = g_object_get_data (G_OBJECT (root), COLUMN_KEY);
+
+  if (data != NULL && data->column == column && cell_row (root) == row)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, row, column);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Opens the name editor on the selected task's row. */
+void
+ir_plan_table_edit_name (IrPlanPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(IrPlanRow) row = NULL;
+  GtkWidget *cell;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  cell = find_cell (GTK_WIDGET (self->table), row, COLUMN_NAME);
+  if (cell != NULL)
+    start_editing (g_object_get_data (G_OBJECT (cell), COLUMN_KEY), cell);
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ir-ical.h"
 #include "ir-mspdi.h"
@@ -136,12 +137,34 @@ last_position (IrStore *store)
   return last;
 }
 
+/* The position key of the @index-th imported task: after every key of the
+ * room, and of a fixed length, because keys made one after another by
+ * ir_position_between() grow by a digit every few tasks. */
+static char *
+sequence_key (const char *start,
+              guint       index,
+              const char *client)
+{
+  static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  char number[5];
+
+  for (int i = G_N_ELEMENTS (number) - 2; i >= 0; i--)
+    {
+      number[i] = digits[index % 62];
+      index /= 62;
+    }
+  number[G_N_ELEMENTS (number) - 1] = '\0';
+
+  return g_strdup_printf ("%.*s%s.%.8s", (int) strcspn (start, "."), start, number, client);
+}
+
 static void
 add_tasks (Import *import)
 {
-  g_autofree char *position = last_position (import->store);
-  guint n = ir_schedule_get_n_tasks (import->schedule);
+  g_autofree char *last = last_position (import->store);
   const char *client = ir_store_get_client_id (import->store);
+  g_autofree char *start = ir_position_between (last, NULL, client);
+  guint n = ir_schedule_get_n_tasks (import->schedule);
 
   for (guint i = 0; i < n; i++)
     g_hash_table_insert (import->ids, ir_schedule_get_task (import->schedule, i)->id,
@@ -153,11 +176,9 @@ add_tasks (Import *import)
       const char *eid = g_hash_table_lookup (import->ids, task->id);
       const char *parent = task->parent_id ? g_hash_table_lookup (import->ids, task->parent_id)
                                            : NULL;
-      char *next = ir_position_between (position, NULL, client);
+      g_autofree char *position = sequence_key (start, i, client);
 
       ir_tx_create_with_id (import->tx, "task", eid);
-      g_free (position);
-      position = next;
 
       if (parent != NULL)
         ir_tx_set_string (import->tx, "task", eid, "parent", parent);
@@ -226,7 +247,8 @@ add_baselines (Import *import)
 
           if (baselines[number] == NULL)
             {
-              g_autofree char *name = g_strdup_printf (_("Baseline %u"), number);
+              /* Translators: the name of a saved baseline; %d is its number. */
+              g_autofree char *name = g_strdup_printf (_("Baseline %d"), (int) number);
 
               baselines[number] = ir_tx_create (import->tx, "baseline");
               ir_tx_set_string (import->tx, "baseline", baselines[number], "name", name);
