@@ -35,6 +35,8 @@ static const IrToolEntry commands[] = {
     "map ROOM_DB --png|--svg|--pdf OUT  draw the room's decision map as a picture or page" },
   { "escalate", ir_tool_escalate,
     "escalate PLAN.xml [--today D] [--json]  list a plan's slipping tasks with delay, tier and slip chain" },
+  { "review", ir_tool_review,
+    "review ROOM_DB [--since SEQUENCE] [--until SEQUENCE] --pdf OUT  write the review report since the last review" },
 };
 
 static void
