@@ -25,6 +25,7 @@ struct _IrRisksDetails
   char       *subject_id;
   gboolean    is_task;
 
+  GtkWidget  *scroller;
   GtkLabel   *heading;
   GtkLabel   *tier_badge;
   GtkLabel   *state_label;
@@ -410,6 +411,8 @@ ir_risks_details_class_init (IrRisksDetailsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/ironroom/IronRoom/ui/ir-risks-details.ui");
+  /* Bound so that disposing the template unparents it. */
+  gtk_widget_class_bind_template_child (widget_class, IrRisksDetails, scroller);
   gtk_widget_class_bind_template_child (widget_class, IrRisksDetails, heading);
   gtk_widget_class_bind_template_child (widget_class, IrRisksDetails, tier_badge);
   gtk_widget_class_bind_template_child (widget_class, IrRisksDetails, state_label);
