@@ -169,9 +169,11 @@ ir_blob_store_add_stream (IrBlobStore   *self,
       total += n;
       if (max_size > 0 && total > max_size)
         {
+          g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                       _("The file is larger than the limit of %" G_GINT64_FORMAT " MB."),
-                       max_size / (1024 * 1024));
+                       _("The file is larger than the limit of %s. Split it or reduce it "
+                         "and try again."), limit);
           goto failed;
         }
 
