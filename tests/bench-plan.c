@@ -3,13 +3,13 @@
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Prints medians of at least 7 runs against TARGETS.md. The figures are
- * the activation of the Plan page up to its first drawn frame, and a
- * reschedule after an edit as the page does it: the transaction, the copy
- * of the change into the schedule, the computation and the update of the
- * rows. The last one is one frame of the timeline, which is the building
- * of its snapshot without rendering. It needs a display, so run it through
- * tools/with-display.
+ * Prints medians of at least 7 runs against TARGETS.md. The first figure
+ * is the activation of the Plan page up to its first drawn frame. The
+ * second is a reschedule after an edit as the page does it, which covers
+ * the transaction, the copy of the change into the schedule, the
+ * computation and the update of the rows. The last is one frame of the
+ * timeline: building its snapshot, without rendering. It needs a display,
+ * so run it through tools/with-display.
  */
 #define G_LOG_DOMAIN "ironroom-bench"
 

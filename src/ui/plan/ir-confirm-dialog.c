@@ -6,8 +6,8 @@
  * The dialog starts from the milestone's current title, deliverable and
  * committed date (or forecast), and from the room's customer.
  * The customer signs on the pad or on a printed sign-off sheet that is
- * scanned; the evidence goes to the blob store and the record is sealed
- * with this device's key by ir_seal_record().
+ * scanned. The evidence goes to the blob store, and ir_seal_record() seals
+ * the record with this device's key.
  */
 #define G_LOG_DOMAIN "ironroom-plan"
 

@@ -50,7 +50,7 @@ paint_tier (IrGanttCanvas     *canvas,
         }
       else
         {
-          if (width > x1 - x0 - 2)
+          if (width > x1 - x0 - 6)
             continue;
           x = (x0 + x1 - width) / 2;
           if (view->zoom == IR_GANTT_ZOOM_DAYS && calendar != NULL &&

@@ -171,8 +171,8 @@ ir_gantt_scale_get_ticks (IrGanttZoom zoom,
           /* Weeks start on Monday; day 1 is a Monday. */
           for (IrDay day = first - (first - 1) % 7; day <= last; day += 7)
             /* Translators: the Monday that starts a week in the Gantt
-             * chart, as a g_date_time_format() format. */
-            add_tick (ticks, day, day + 6, format_day (day, _("%-d %b")));
+             * chart, as a g_date_time_format() format; it has 50 pixels. */
+            add_tick (ticks, day, day + 6, format_day (day, C_("gantt week", "%-d %b")));
         }
       break;
 

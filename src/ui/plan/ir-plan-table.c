@@ -183,7 +183,7 @@ update_name_cell (ColumnData *data,
   gtk_widget_set_visible (mark, task->milestone);
   set_class (mark, "key", task->key_milestone);
   set_class (name, "summary", summary);
-  set_text (name, task->name ? task->name : "");
+  gtk_label_set_label (GTK_LABEL (name), task->name ? task->name : "");
 }
 
 static void
@@ -515,8 +515,15 @@ new_name_cell (ColumnData *data)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *expander = gtk_image_new_from_icon_name ("pan-end-symbolic");
   GtkWidget *mark = gtk_label_new ("◆");
-  GtkWidget *name = new_text_cell (FALSE);
+  GtkWidget *name = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
+
+  /* A label, not an inscription: an inscription that ellipsizes puts its
+   * line off centre (GTK 4.8). */
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (name), TRUE);
+  gtk_widget_set_hexpand (name, TRUE);
 
   gtk_widget_add_css_class (expander, "expander");
   gtk_widget_set_tooltip_text (expander, _("Show or hide the subtasks"));
