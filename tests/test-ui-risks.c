@@ -85,6 +85,12 @@ widget_is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+static gboolean
+page_lists_two (gpointer data)
+{
+  return ir_ui_test_count_rows (ir_ui_test_find_named (data, "risks-alerts")) == 2;
+}
+
 static GtkWidget *
 find_row (RisksFixture *fixture,
           const char   *name)
@@ -184,9 +190,7 @@ test_risks_acknowledge (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (ir_ui_test_find_named (fixture.page,
                                                                     "risks-state-filter")),
                               2);
-  ir_ui_test_iterate (50);
-  g_assert_cmpuint (ir_ui_test_count_rows (ir_ui_test_find_named (fixture.page, "risks-alerts")),
-                    ==, 2);
+  g_assert_true (ir_ui_test_wait_until (page_lists_two, fixture.page, 2000));
   g_assert_nonnull (find_row (&fixture, yellow));
 
   ir_ui_test_stop_app (fixture.app);

@@ -162,6 +162,56 @@ queue_refresh (IrRisksPage *self)
 
 /* --- notifications -------------------------------------------------------- */
 
+/* Returns whether the session bus has a service that shows GApplication's
+ * notifications, running or activatable. Without one GIO would only log a
+ * warning for each notification. Inside Flatpak, GIO sends them to the
+ * notification portal instead. */
+static gboolean
+can_notify (GApplication *application)
+{
+  static const char * const services[] = {
+    "org.gtk.Notifications", "org.freedesktop.Notifications",
+  };
+  GDBusConnection *bus = g_application_get_dbus_connection (application);
+  g_autoptr(GVariant) activatable = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (bus == NULL)
+    return FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (services); i++)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "NameHasOwner",
+                                           g_variant_new ("(s)", services[i]),
+                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE,
+                                           1000, NULL, NULL);
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return TRUE;
+    }
+
+  activatable = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "ListActivatableNames",
+                                             NULL, G_VARIANT_TYPE ("(as)"),
+                                             G_DBUS_CALL_FLAGS_NONE, 1000, NULL, NULL);
+  if (activatable == NULL)
+    return FALSE;
+
+  g_variant_get (activatable, "(^as)", &names);
+  for (gsize i = 0; i < G_N_ELEMENTS (services); i++)
+    if (g_strv_contains ((const char * const *) names, services[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Tells this member, on the desktop, of each escalation that this computer
  * just raised for them: the owner of a blue one, the trio of a yellow one,
  * the executives of a red one. */
@@ -173,7 +223,8 @@ notify_raised (IrRisksPage        *self,
   g_autoptr(IrEntity) me = NULL;
   IrRole role;
 
-  if (application == NULL || report->provisional || report->n_raised == 0)
+  if (application == NULL || report->provisional || report->n_raised == 0 ||
+      !g_application_get_is_registered (application) || !can_notify (application))
     return;
 
   me = ir_store_find_own_member (self->store);
