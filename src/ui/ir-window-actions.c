@@ -93,6 +93,15 @@ page_activated_cb (GtkWidget  *widget,
   IrWindow *self = IR_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
 
+  /* "compare" is the drawings page comparing its drawing's last revisions. */
+  if (g_str_equal (name, "compare"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "drawings");
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_activate_action (self->drawings_page, "drawings.compare", NULL);
+      return;
+    }
+
   if (!g_strv_contains (page_names, name))
     {
       g_warning ("Unknown page “%s”; expected map, drawings, plan or risks", name);

@@ -97,6 +97,7 @@ unbind_pages (IrWindow *self)
 {
   ir_map_page_set_store (IR_MAP_PAGE (self->map_page), NULL);
   ir_drawings_page_set_store (IR_DRAWINGS_PAGE (self->drawings_page), NULL);
+  ir_drawings_page_watch_room (IR_DRAWINGS_PAGE (self->drawings_page), NULL);
   ir_plan_page_set_store (IR_PLAN_PAGE (self->plan_page), NULL);
   ir_risks_page_set_store (IR_RISKS_PAGE (self->risks_page), NULL);
   ir_inbox_popover_set_store (self->inbox_popover, NULL);
@@ -528,6 +529,7 @@ ir_window_open_room (IrWindow    *self,
   adw_view_stack_set_visible_child_name (self->view_stack, page);
   bind_page (self, get_page_widget (self, page));
   ir_inbox_popover_set_store (self->inbox_popover, self->store);
+  ir_drawings_page_watch_room (IR_DRAWINGS_PAGE (self->drawings_page), self->store);
   gtk_stack_set_visible_child_name (self->room_stack, "pages");
   g_settings_set_string (self->settings, "last-room", ir_room_info_get_id (room));
 
