@@ -324,6 +324,85 @@ test_plan_link_tasks (Fixture       *fixture,
   gtk_window_destroy (dialog);
 }
 
+static GtkGesture *
+find_drag_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Sends a drag from (@x, @y) by (@dx, @dy) through the timeline's own
+ * gesture handlers, as a pointer would. */
+static void
+drag (GtkWidget *timeline,
+      double     x,
+      double     y,
+      double     dx,
+      double     dy)
+{
+  GtkGesture *gesture = find_drag_gesture (timeline);
+
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  g_signal_emit_by_name (gesture, "drag-update", dx / 2, dy / 2);
+  g_signal_emit_by_name (gesture, "drag-update", dx, dy);
+  g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+  ir_ui_test_iterate (60);
+}
+
+static void
+test_plan_drag_bars (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *widget = ir_plan_page_get_timeline (fixture->page);
+  IrGanttTimeline *timeline = IR_GANTT_TIMELINE (widget);
+  g_autofree char *rig = add_task (fixture, FALSE, "Machine the seat rings");
+  g_autofree char *test = add_task (fixture, FALSE, "Lap the seat rings");
+  guint links = count_entities (fixture->store, "dependency");
+  double week = ir_gantt_timeline_get_day_x (timeline, 8) - ir_gantt_timeline_get_day_x (timeline, 1);
+  graphene_rect_t bar, target;
+  IrDay start, finish;
+  int row;
+
+  /* Move: the middle of the bar, a week to the right. */
+  select_task (fixture, rig);
+  row = ir_gantt_timeline_get_selected_row (timeline);
+  start = find_task (fixture, rig)->start;
+  g_assert_true (ir_gantt_timeline_get_bar_area (timeline, row, &bar));
+  drag (widget, bar.origin.x + bar.size.width / 2, bar.origin.y + bar.size.height / 2, week, 0);
+  g_assert_cmpint (find_task (fixture, rig)->start, ==, start + 7);
+
+  /* Resize: the last pixels of the bar, two days further. */
+  finish = find_task (fixture, rig)->finish;
+  g_assert_true (ir_gantt_timeline_get_bar_area (timeline, row, &bar));
+  drag (widget, bar.origin.x + bar.size.width - 2, bar.origin.y + bar.size.height / 2,
+        week * 2 / 7, 0);
+  g_assert_cmpint (find_task (fixture, rig)->finish, >, finish);
+  g_assert_cmpint (find_task (fixture, rig)->duration, ==,
+                   ir_calendar_count_working_days (ir_schedule_get_calendar (schedule_of (fixture)),
+                                                   find_task (fixture, rig)->start,
+                                                   finish + 2) + 1);
+
+  /* Link: from just past the end of one bar onto the other bar. */
+  select_task (fixture, test);
+  g_assert_true (ir_gantt_timeline_get_bar_area (timeline, ir_gantt_timeline_get_selected_row (timeline),
+                                                 &target));
+  g_assert_true (ir_gantt_timeline_get_bar_area (timeline, row, &bar));
+  drag (widget, bar.origin.x + bar.size.width + 5, bar.origin.y + bar.size.height / 2,
+        target.origin.x + target.size.width / 2 - (bar.origin.x + bar.size.width + 5),
+        target.origin.y - bar.origin.y);
+  g_assert_cmpuint (count_entities (fixture->store, "dependency"), ==, links + 1);
+  g_assert_cmpint (find_task (fixture, test)->start, >, find_task (fixture, rig)->finish);
+}
+
 static void
 test_plan_outline_edits (Fixture       *fixture,
                          gconstpointer  data)
@@ -517,6 +596,8 @@ main (int   argc,
               fixture_set_up, test_plan_move_task, fixture_tear_down);
   g_test_add ("/ui/plan/link-tasks", Fixture, NULL,
               fixture_set_up, test_plan_link_tasks, fixture_tear_down);
+  g_test_add ("/ui/plan/drag-bars", Fixture, NULL,
+              fixture_set_up, test_plan_drag_bars, fixture_tear_down);
   g_test_add ("/ui/plan/outline-edits", Fixture, NULL,
               fixture_set_up, test_plan_outline_edits, fixture_tear_down);
   g_test_add ("/ui/plan/record-confirmation", Fixture, NULL,

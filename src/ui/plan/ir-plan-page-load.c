@@ -53,6 +53,28 @@ load_members (IrPlanPage *self)
   self->needs_members = FALSE;
 }
 
+/* Returns the owner of a task, read once and kept until the task's owner
+ * changes, because the schedule has no owners and a refresh redraws every
+ * row on screen. */
+const char *
+ir_plan_page_get_owner (IrPlanPage *self,
+                        const char *task_id)
+{
+  const char *owner = g_hash_table_lookup (self->owners, task_id);
+  g_autoptr(IrEntity) entity = NULL;
+
+  if (owner == NULL)
+    {
+      entity = ir_store_get_entity (self->store, "task", task_id);
+      owner = entity && ir_entity_get_string (entity, "owner")
+              ? ir_entity_get_string (entity, "owner") : "";
+      g_hash_table_insert (self->owners, g_strdup (task_id), g_strdup (owner));
+      owner = g_hash_table_lookup (self->owners, task_id);
+    }
+
+  return owner[0] != '\0' ? owner : NULL;
+}
+
 char *
 ir_plan_page_dup_member_name (IrPlanPage *self,
                               const char *member_id)
@@ -224,6 +246,8 @@ entity_changed_cb (IrPlanPage         *self,
     }
   else if (g_str_equal (kind, "task"))
     {
+      if (visibility || g_strv_contains (fields, "owner"))
+        g_hash_table_remove (self->owners, eid);
       if (visibility || !copy_task_fields (self, eid, fields))
         self->needs_reload = TRUE;
       self->needs_compute = TRUE;

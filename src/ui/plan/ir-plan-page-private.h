@@ -26,6 +26,7 @@ struct _IrPlanPage
   GHashTable         *seal_states;    /* task id → IrSealState + 1, for the timeline */
   GtkStringList      *member_names;   /* "nobody" first, then the members */
   GPtrArray          *member_ids;     /* member entity ids, NULL first */
+  GHashTable         *owners;         /* task id → owner member id, "" for none; as read */
   char               *load_error;
 
   /* Work that the transactions since the last refresh left to do. */
@@ -70,6 +71,8 @@ void            ir_plan_page_load_store         (IrPlanPage     *self,
 void            ir_plan_page_refresh            (IrPlanPage     *self);
 char           *ir_plan_page_dup_member_name    (IrPlanPage     *self,
                                                  const char     *member_id);
+const char     *ir_plan_page_get_owner          (IrPlanPage     *self,
+                                                 const char     *task_id);
 
 /* ir-plan-page-details.c */
 void            ir_plan_page_check_seals        (IrPlanPage     *self);

@@ -190,6 +190,7 @@ ir_plan_page_finalize (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->member_names);
   g_ptr_array_unref (self->member_ids);
+  g_hash_table_unref (self->owners);
   g_hash_table_unref (self->seals);
   g_clear_pointer (&self->seal_states, g_hash_table_unref);
   g_free (self->load_error);
@@ -358,6 +359,7 @@ ir_plan_page_init (IrPlanPage *self)
                                        (GDestroyNotify) ir_seal_status_free);
   self->member_names = gtk_string_list_new (NULL);
   self->member_ids = g_ptr_array_new_with_free_func (g_free);
+  self->owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rows = ir_plan_rows_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -416,6 +418,7 @@ ir_plan_page_set_store (IrPlanPage *self,
 
   g_set_object (&self->store, store);
   g_clear_pointer (&self->schedule, ir_schedule_unref);
+  g_hash_table_remove_all (self->owners);
   g_hash_table_remove_all (self->seals);
   if (self->timeline != NULL)
     {

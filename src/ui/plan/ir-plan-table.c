@@ -97,22 +97,35 @@ ir_plan_parse_day (const char *text)
                           g_date_get_day (&date));
 }
 
-/* Formats a day as the table shows it, or "—" for none. */
+/* Formats a day as the table shows it, or "—" for none. The texts are
+ * kept, since a refresh formats the dates of every row on screen and a
+ * plan has a few thousand distinct days at most. */
 char *
 ir_plan_format_day (IrDay day)
 {
+  static GHashTable *texts = NULL;
   int year, month, day_of_month;
   g_autoptr(GDateTime) time = NULL;
+  char *text;
 
   if (day == IR_DAY_NONE)
     return g_strdup ("—");
+
+  if (texts == NULL)
+    texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  text = g_hash_table_lookup (texts, GINT_TO_POINTER (day));
+  if (text != NULL)
+    return g_strdup (text);
 
   ir_day_to_ymd (day, &year, &month, &day_of_month);
   time = g_date_time_new_utc (year, month, day_of_month, 0, 0, 0);
 
   /* Translators: a date in the plan's table, as a g_date_time_format()
    * format; keep the numeric YYYY-MM-DD part, which editing reads back. */
-  return g_date_time_format (time, _("%a %Y-%m-%d"));
+  text = g_date_time_format (time, _("%a %Y-%m-%d"));
+  g_hash_table_insert (texts, GINT_TO_POINTER (day), text);
+
+  return g_strdup (text);
 }
 
 static char *
@@ -191,9 +204,7 @@ update_owner_cell (ColumnData *data,
                    GtkWidget  *cell,
                    IrPlanRow  *row)
 {
-  g_autoptr(IrEntity) entity = ir_store_get_entity (data->page->store, "task",
-                                                    ir_plan_row_get_id (row));
-  const char *owner = entity ? ir_entity_get_string (entity, "owner") : NULL;
+  const char *owner = ir_plan_page_get_owner (data->page, ir_plan_row_get_id (row));
   g_autofree char *name = owner ? ir_plan_page_dup_member_name (data->page, owner) : NULL;
 
   set_text (cell, name ? name : "");
