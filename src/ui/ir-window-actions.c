@@ -102,6 +102,15 @@ page_activated_cb (GtkWidget  *widget,
       return;
     }
 
+  /* "coverage" is the map page's coverage view. */
+  if (g_str_equal (name, "coverage"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "map");
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_activate_action (self->map_page, "map.view", "s", "coverage");
+      return;
+    }
+
   if (!g_strv_contains (page_names, name))
     {
       g_warning ("Unknown page “%s”; expected map, drawings, plan or risks", name);

@@ -147,23 +147,18 @@ name_of (IrEntity *person)
   return name && name[0] ? name : _("Unnamed");
 }
 
+/* Returns how long ago the last contact was, in words. */
 static char *
-format_contact (const char *date,
-                int         days)
+format_days_ago (const char *date,
+                 int         days)
 {
-  g_autofree char *formatted = NULL;
-
   if (date == NULL)
     return g_strdup (C_("last contact", "Never"));
 
-  formatted = ir_format_date (date);
   if (days == 0)
-    /* Translators: a last contact: a date, today. */
-    return g_strdup_printf (_("%s · today"), formatted);
+    return g_strdup (C_("last contact", "Today"));
 
-  /* Translators: a last contact: a date and how many days ago. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d day ago", "%s · %d days ago",
-                                       days), formatted, days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", days), days);
 }
 
 static void
@@ -241,14 +236,10 @@ update_cell (IrMapCoverageView *self,
     case COLUMN_LAST_CONTACT:
       if (row == NULL)
         break;
-      text = format_contact (row->last_contact, row->days_since_contact);
+      text = format_days_ago (row->last_contact, row->days_since_contact);
+      detail = row->last_contact ? ir_format_date (row->last_contact) : NULL;
       if (row->stale)
-        {
-          css = "warning";
-          detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "older than %d day",
-                                                 "older than %d days", coverage->stale_days),
-                                    coverage->stale_days);
-        }
+        css = "warning";
       break;
 
     default:
@@ -726,6 +717,7 @@ ir_map_coverage_view_class_init (IrMapCoverageViewClass *klass)
 static void
 ir_map_coverage_view_init (IrMapCoverageView *self)
 {
+  g_autoptr(GtkNoSelection) selection = NULL;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   GtkColumnViewColumn *people;
@@ -746,7 +738,8 @@ ir_map_coverage_view_init (IrMapCoverageView *self)
                                         GTK_FILTER (g_object_ref (self->filter)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
                                     g_object_ref (gtk_column_view_get_sorter (self->table)));
-  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (sorted))));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
   gtk_column_view_sort_by_column (self->table, people, GTK_SORT_ASCENDING);
   g_object_unref (people);
 
