@@ -94,12 +94,22 @@ void          ir_drawing_compare_view_show_markups (IrDrawingCompareView *self);
 void          ir_drawing_compare_view_show_ignored (IrDrawingCompareView *self);
 GArray       *ir_drawing_compare_view_get_ignored  (IrDrawingCompareView *self,
                                                     char                **signature);
+void          ir_drawing_compare_view_init_lists   (IrDrawingCompareView *self);
+
+/* ir-drawing-compare-view-draw.c */
 void          ir_drawing_compare_view_snapshot_regions (IrDrawingCompareView *self,
                                                     IrPdfView            *view,
                                                     GtkSnapshot          *snapshot);
-void          ir_drawing_compare_view_init_lists   (IrDrawingCompareView *self);
+void          ir_drawing_compare_view_init_drawing (IrDrawingCompareView *self);
 
 /* ir-drawing-compare-view.c */
-void          ir_drawing_compare_view_start_compare (IrDrawingCompareView *self);
+void          ir_drawing_compare_view_emit_finished (IrDrawingCompareView *self);
+
+/* ir-drawing-compare-view-jobs.c */
+void          ir_drawing_compare_view_start_prepare  (IrDrawingCompareView *self);
+void          ir_drawing_compare_view_start_compare  (IrDrawingCompareView *self);
+void          ir_drawing_compare_view_redraw_overlay (IrDrawingCompareView *self);
+void          ir_drawing_compare_view_choose_pair    (IrDrawingCompareView *self,
+                                                      guint                 index);
 
 G_END_DECLS

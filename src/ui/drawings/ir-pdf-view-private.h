@@ -55,10 +55,19 @@ struct _IrPdfView
 };
 
 /* ir-pdf-view.c */
-void ir_pdf_view_update_adjustments (IrPdfView *self);
-void ir_pdf_view_get_page_origin    (IrPdfView *self,
-                                     double    *x,
-                                     double    *y);
+void     ir_pdf_view_update_adjustments (IrPdfView   *self);
+void     ir_pdf_view_get_page_origin    (IrPdfView   *self,
+                                         double      *x,
+                                         double      *y);
+gboolean ir_pdf_view_get_page_size      (IrPdfView   *self,
+                                         double      *width,
+                                         double      *height);
+void     ir_pdf_view_emit_overlay       (IrPdfView   *self,
+                                         GtkSnapshot *snapshot);
+
+/* ir-pdf-view-draw.c */
+void     ir_pdf_view_snapshot           (GtkWidget   *widget,
+                                         GtkSnapshot *snapshot);
 
 /* ir-pdf-view-input.c */
 void ir_pdf_view_init_input         (IrPdfView      *self);
