@@ -7,7 +7,8 @@
  * reporting lines inside the department, seniors on top. A manager with
  * four or more direct reports who have none of their own gets them as a
  * grid, which keeps wide teams compact. Blocks are packed in rows, with the
- * row width that brings the whole closest to 16:9, a projector's shape. Cards that stay where they are
+ * row width that lets a 16:9 screen, a projector's shape, show the whole
+ * map largest. Cards that stay where they are
  * (pinned ones) are obstacles: a card whose slot they cover moves to the
  * next free place. The result depends only on the input, so every replica
  * computes the same map.
@@ -35,6 +36,7 @@ typedef struct
   guint            n;
   int             *group;      /* department index of each node */
   guint            n_groups;
+  gboolean         lead_group_found;  /* group 0 is the leadership */
   int             *parent;     /* tree parent inside the department, or -1 */
   GPtrArray      **children;   /* of each node: GINT_TO_POINTER indices */
   GPtrArray      **roots;      /* of each group */
@@ -85,6 +87,7 @@ typedef struct
   const char *name;
   int         best_rank;
   guint       index;
+  gboolean    leads;     /* people of other departments report to it */
 } Group;
 
 static int
@@ -96,7 +99,10 @@ compare_groups_cb (gconstpointer a,
   gboolean first_empty = first->name == NULL || first->name[0] == '\0';
   gboolean second_empty = second->name == NULL || second->name[0] == '\0';
 
-  /* People without a department go last. */
+  /* The leadership above the departments goes first; other people without
+   * a department go last. */
+  if (first->leads != second->leads)
+    return first->leads ? -1 : 1;
   if (first_empty != second_empty)
     return first_empty ? 1 : -1;
 
@@ -132,6 +138,23 @@ assign_groups (Layout *layout)
 
       group->best_rank = MIN (group->best_rank, effective_rank (&layout->nodes[i]));
       layout->group[i] = group->index;
+    }
+
+  /* People without a department whom department members report to, a
+   * general manager say, are the leadership: a row of its own on top. */
+  for (guint i = 0; i < layout->n; i++)
+    {
+      int manager = layout->nodes[i].manager;
+      Group *group;
+
+      if (manager < 0 || (guint) manager >= layout->n || layout->group[manager] == layout->group[i])
+        continue;
+      group = g_ptr_array_index (groups, layout->group[manager]);
+      if (group->name[0] == '\0')
+        {
+          group->leads = TRUE;
+          layout->lead_group_found = TRUE;
+        }
     }
 
   /* Renumber the groups in display order. */
@@ -334,16 +357,21 @@ place (Layout *layout,
     }
 }
 
-/* Packs blocks in rows no wider than @target and returns the aspect ratio
- * of the result. */
-static double
-pack_aspect (const double *block_width,
-             const double *block_height,
-             guint         n_blocks,
-             double        target)
+/* Packs blocks in rows no wider than @target and returns the size of the
+ * result, with @extra_height above it. */
+static void
+pack_size (const double *block_width,
+           const double *block_height,
+           guint         n_blocks,
+           double        target,
+           double        extra_height,
+           double       *width,
+           double       *height)
 {
-  double x = 0, width = 0, height = 0, row_height = 0;
+  double x = 0, row_height = 0;
 
+  *width = 0;
+  *height = extra_height;
   for (guint g = 0; g < n_blocks; g++)
     {
       if (block_width[g] == 0)
@@ -351,54 +379,101 @@ pack_aspect (const double *block_width,
 
       if (x > 0 && x + block_width[g] > target + 0.5)
         {
-          height += row_height + GROUP_GAP;
+          *height += row_height + GROUP_GAP;
           x = 0;
           row_height = 0;
         }
       x += block_width[g] + GROUP_GAP;
-      width = MAX (width, x - GROUP_GAP);
+      *width = MAX (*width, x - GROUP_GAP);
       row_height = MAX (row_height, block_height[g]);
     }
 
-  height += row_height;
-  return height > 0 ? width / height : ASPECT;
+  *height += row_height;
 }
 
-/* Picks the row width whose packing comes closest to the 16:9 shape: each
- * candidate is the width of the first k blocks side by side. */
+/* Picks the row width that lets a 16:9 screen show the whole map largest.
+ * The candidates are the widths of the first k blocks side by side and an
+ * even split of all blocks into k rows. */
 static double
 choose_row_width (const double *block_width,
                   const double *block_height,
-                  guint         n_blocks)
+                  guint         n_blocks,
+                  double        min_width,
+                  double        extra_height)
 {
-  double best = G_MAXDOUBLE, best_score = G_MAXDOUBLE, run = 0;
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (double));
+  double best = G_MAXDOUBLE, best_score = G_MAXDOUBLE, run = 0, total = 0;
+  guint n_used = 0;
 
   for (guint k = 0; k < n_blocks; k++)
     {
-      double score;
-
       if (block_width[k] == 0)
         continue;
 
       run += block_width[k] + (run > 0 ? GROUP_GAP : 0);
-      score = fabs (log (pack_aspect (block_width, block_height, n_blocks, run) / ASPECT));
-      if (score < best_score - 1e-9)
+      total += block_width[k];
+      n_used++;
+      g_array_append_val (candidates, run);
+    }
+
+  for (guint rows = 2; rows <= n_used; rows++)
+    {
+      double even = total / rows + GROUP_GAP * (n_used / rows);
+
+      g_array_append_val (candidates, even);
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      double target = MAX (g_array_index (candidates, double, i), min_width);
+      double width, height, score;
+
+      pack_size (block_width, block_height, n_blocks, target, extra_height, &width, &height);
+      width = MAX (width, min_width);
+
+      /* The screen's size needed to show the map at 100 %, in 16:9 units. */
+      score = MAX (width / ASPECT, height);
+      if (score < best_score - 1e-6 || (score < best_score + 1e-6 && target < best))
         {
           best_score = score;
-          best = run;
+          best = target;
         }
     }
 
   return best;
 }
 
-/* Lays out each department as a block and packs the blocks in rows. */
+/* Places the org charts of group @g side by side in its block, whose top
+ * left corner is (@x, @y). */
+static void
+place_block (Layout *layout,
+             guint   g,
+             double  x,
+             double  y)
+{
+  GPtrArray *roots = layout->roots[g];
+  double left = x + GROUP_PAD;
+
+  for (guint i = 0; i < roots->len; i++)
+    {
+      int root = GPOINTER_TO_INT (roots->pdata[i]);
+
+      if (!layout->slot[root])
+        continue;
+      place (layout, root, left, y + GROUP_PAD + GROUP_HEADER);
+      left += layout->sub_width[root] + HGAP;
+    }
+}
+
+/* Lays out each department as a block and packs the blocks in rows, under
+ * the leadership's block when there is one. */
 static void
 place_groups (Layout *layout)
 {
   g_autofree double *block_width = g_new0 (double, layout->n_groups);
   g_autofree double *block_height = g_new0 (double, layout->n_groups);
-  double target, x = 0, y = 0, row_height = 0;
+  guint first = layout->lead_group_found ? 1 : 0;
+  double target, x = 0, y = 0, row_height = 0, widest_row = 0;
 
   for (guint g = 0; g < layout->n_groups; g++)
     {
@@ -422,13 +497,14 @@ place_groups (Layout *layout)
       block_height[g] += 2 * GROUP_PAD + GROUP_HEADER;
     }
 
-  target = choose_row_width (block_width, block_height, layout->n_groups);
+  if (first == 1 && block_width[0] > 0)
+    y = block_height[0] + GROUP_GAP;
 
-  for (guint g = 0; g < layout->n_groups; g++)
+  target = choose_row_width (block_width + first, block_height + first, layout->n_groups - first,
+                             first == 1 ? block_width[0] : 0, y);
+
+  for (guint g = first; g < layout->n_groups; g++)
     {
-      GPtrArray *roots = layout->roots[g];
-      double left;
-
       if (block_width[g] == 0)
         continue;
 
@@ -439,20 +515,14 @@ place_groups (Layout *layout)
           row_height = 0;
         }
 
-      left = x + GROUP_PAD;
-      for (guint i = 0; i < roots->len; i++)
-        {
-          int root = GPOINTER_TO_INT (roots->pdata[i]);
-
-          if (!layout->slot[root])
-            continue;
-          place (layout, root, left, y + GROUP_PAD + GROUP_HEADER);
-          left += layout->sub_width[root] + HGAP;
-        }
-
+      place_block (layout, g, x, y);
       x += block_width[g] + GROUP_GAP;
+      widest_row = MAX (widest_row, x - GROUP_GAP);
       row_height = MAX (row_height, block_height[g]);
     }
+
+  if (first == 1 && block_width[0] > 0)
+    place_block (layout, 0, MAX (0, (widest_row - block_width[0]) / 2), 0);
 }
 
 /* --- obstacles ----------------------------------------------------------- */

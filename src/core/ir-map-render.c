@@ -83,6 +83,9 @@ draw_text (cairo_t    *cr,
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 
+  /* Leave no current point for the next shape to start from. */
+  cairo_new_path (cr);
+
   return width;
 }
 
@@ -135,23 +138,30 @@ draw_pill (cairo_t          *cr,
 static void
 draw_avatar (cairo_t                *cr,
              const IrMapSceneMember *member,
-             int                     index,
              const char             *level,
              gboolean                owner,
              double                  cx,
              double                  cy)
 {
-  IrMapColor color = ir_map_member_color (index);
+  IrMapColor color = ir_map_member_color (0);
   double tw;
 
+  /* The level is the fill: none, light, strong; the initials say who. */
   cairo_arc (cr, cx, cy, AVATAR_RADIUS, 0, 2 * G_PI);
   if (g_strcmp0 (level, "trusted") == 0)
     set_color (cr, &color, 1.0);
   else if (g_strcmp0 (level, "met") == 0)
-    set_color (cr, &color, 0.35);
+    set_color (cr, &color, 0.22);
   else
-    cairo_set_source_rgb (cr, 0.93, 0.93, 0.94);
-  cairo_fill (cr);
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  if (level == NULL || g_strcmp0 (level, "none") == 0)
+    {
+      cairo_set_source_rgba (cr, 0.5, 0.52, 0.55, 0.6);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
 
   if (owner)
     {
@@ -164,9 +174,9 @@ draw_avatar (cairo_t                *cr,
   if (g_strcmp0 (level, "trusted") == 0)
     cairo_set_source_rgb (cr, 1, 1, 1);
   else if (g_strcmp0 (level, "met") == 0)
-    cairo_set_source_rgb (cr, INK);
+    cairo_set_source_rgb (cr, 0.10, 0.37, 0.71);
   else
-    cairo_set_source_rgb (cr, 0.62, 0.64, 0.67);
+    cairo_set_source_rgb (cr, 0.55, 0.57, 0.60);
 
   tw = text_width (cr, member->initials, 9.5, TRUE);
   draw_text (cr, member->initials, cx - tw / 2, cy - 6.5, 9.5, TRUE, 0);
@@ -298,7 +308,7 @@ draw_card (cairo_t              *cr,
   /* The trio's relationship levels, and a stale contact. */
   y = r->y + r->height - CARD_PADDING - AVATAR_RADIUS + 3;
   for (guint m = 0; m < scene->members->len; m++)
-    draw_avatar (cr, scene->members->pdata[m], m, card->levels[m], card->owner == (int) m,
+    draw_avatar (cr, scene->members->pdata[m], card->levels[m], card->owner == (int) m,
                  x + AVATAR_RADIUS + m * (2 * AVATAR_RADIUS + 7), y);
   if (card->stale && !card->left)
     draw_stale_mark (cr, card, r->x + r->width - CARD_PADDING, y);
@@ -408,12 +418,12 @@ draw_legend_line (cairo_t    *cr,
                   double      x,
                   double      y)
 {
-  IrMapRect from = { x, y, 1, 1 }, to = { x + 34, y, 1, 1 };
+  IrMapRect from = { x, y, 1, 1 }, to = { x + 44, y, 1, 1 };
   IrMapLinkShape shape = { &from, &to, kind, strength, FALSE };
 
   ir_map_draw_links (cr, &shape, 1, 1.0, FALSE);
   cairo_set_source_rgb (cr, DIM_INK);
-  draw_text (cr, label, x + 42, y - 7, 12, FALSE, 0);
+  draw_text (cr, label, x + 52, y - 7, 12, FALSE, 0);
 }
 
 /* What the avatars on a card mean, with the initials "AB" as an example. */
@@ -435,13 +445,13 @@ draw_avatar_legend (cairo_t *cr,
 
   for (gsize i = 0; i < G_N_ELEMENTS (levels); i++)
     {
-      draw_avatar (cr, &sample, 0, levels[i], FALSE, x + AVATAR_RADIUS, cy);
+      draw_avatar (cr, &sample, levels[i], FALSE, x + AVATAR_RADIUS, cy);
       cairo_set_source_rgb (cr, DIM_INK);
       x += 2 * AVATAR_RADIUS + 6;
       x += draw_text (cr, labels[i], x, cy - 8, 12, FALSE, 0) + 18;
     }
 
-  draw_avatar (cr, &sample, 0, "met", TRUE, x + AVATAR_RADIUS, cy);
+  draw_avatar (cr, &sample, "met", TRUE, x + AVATAR_RADIUS, cy);
   cairo_set_source_rgb (cr, DIM_INK);
   x += 2 * AVATAR_RADIUS + 8;
   draw_text (cr, _("covers the person"), x, cy - 8, 12, FALSE, 0);
@@ -467,11 +477,11 @@ draw_header (cairo_t    *cr,
   draw_text (cr, date, PAGE_MARGIN, PAGE_MARGIN + 20, 12.5, FALSE, 0);
 
   draw_legend_line (cr, "reports_to", 0, _("Reports to"), x, PAGE_MARGIN + 54);
-  x += 150;
+  x += 160;
   draw_legend_line (cr, "influences", 2, _("Influences"), x, PAGE_MARGIN + 54);
-  x += 150;
+  x += 160;
   draw_legend_line (cr, "conflict", 0, _("In conflict"), x, PAGE_MARGIN + 54);
-  x += 150;
+  x += 160;
 
   for (gsize i = 0; i < G_N_ELEMENTS (stances); i++)
     {

@@ -26,8 +26,8 @@ typedef struct
   double red, green, blue;
 } IrMapColor;
 
-/* Most points a link's route has. */
-#define IR_MAP_ROUTE_MAX 5
+/* Maximum number of points of a link's route. */
+#define IR_MAP_ROUTE_MAX 17
 
 /* Number of department colours before they repeat. */
 #define IR_MAP_N_DEPARTMENT_COLORS 8

@@ -211,14 +211,60 @@ border_point (const IrMapRect  *rect,
   return point;
 }
 
+#define BOW_STEPS 16
+
+/* Samples a quadratic curve from @a to @b whose middle stands off the
+ * straight line by a sixth of its length, at most 180 units. */
+static guint
+bow (const IrMapPoint *a,
+     const IrMapPoint *b,
+     IrMapPoint       *points)
+{
+  double dx = b->x - a->x, dy = b->y - a->y;
+  double length = hypot (dx, dy);
+  double offset = MIN (length / 6, 180.0);
+  double nx, ny, cx, cy;
+
+  if (length < 1e-6)
+    {
+      points[0] = *a;
+      points[1] = *b;
+      return 2;
+    }
+
+  /* The normal that points up, or right for a vertical line. */
+  nx = dy / length;
+  ny = -dx / length;
+  if (ny > 0 || (ny == 0 && nx < 0))
+    {
+      nx = -nx;
+      ny = -ny;
+    }
+
+  /* The control point lies twice as far off as the curve's middle. */
+  cx = (a->x + b->x) / 2 + nx * offset * 2;
+  cy = (a->y + b->y) / 2 + ny * offset * 2;
+
+  for (guint i = 0; i <= BOW_STEPS; i++)
+    {
+      double t = (double) i / BOW_STEPS, u = 1 - t;
+
+      points[i].x = u * u * a->x + 2 * u * t * cx + t * t * b->x;
+      points[i].y = u * u * a->y + 2 * u * t * cy + t * t * b->y;
+    }
+
+  return BOW_STEPS + 1;
+}
+
 /**
  * ir_map_route_link:
- * @points: (out caller-allocates) (array fixed-size=5): the route
+ * @points: (out caller-allocates) (array fixed-size=17): the route
  *
  * Routes a link from @source's card to @target's. A reporting line to a
  * manager above runs as an org chart's elbow into the manager's bottom
- * edge; everything else runs straight between the cards' borders. The
- * route ends where an arrow head goes.
+ * edge, and otherwise straight between the cards' borders; influences and
+ * conflicts run as curves between the borders. The route ends where an
+ * arrow head goes.
  *
  * Returns: the number of points, at least 2
  */
@@ -266,9 +312,20 @@ ir_map_route_link (const IrMapRect *source,
 
   a = center_of (source);
   b = center_of (target);
-  points[0] = border_point (source, &b);
-  points[1] = border_point (target, &a);
-  return 2;
+  a = border_point (source, &b);
+  b = border_point (target, &a);
+
+  /* A reporting line runs straight. Influences and conflicts bow, upwards
+   * where they run sideways, so that a long one between two cards of a row
+   * passes above the cards between them instead of behind them. */
+  if (g_strcmp0 (kind, "reports_to") == 0)
+    {
+      points[0] = a;
+      points[1] = b;
+      return 2;
+    }
+
+  return bow (&a, &b, points);
 }
 
 static void
