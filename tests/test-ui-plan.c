@@ -15,6 +15,7 @@
 #include "plan/ir-gantt-print.h"
 #include "plan/ir-gantt-timeline.h"
 #include "plan/ir-plan-page.h"
+#include "plan/ir-plan-rows.h"
 #include "plan/ir-plan-transfer.h"
 #include "plan/ir-signature-pad.h"
 
@@ -403,6 +404,102 @@ test_plan_drag_bars (Fixture       *fixture,
   g_assert_cmpint (find_task (fixture, test)->start, >, find_task (fixture, rig)->finish);
 }
 
+/* Collects the table's cells of one task, in column order. */
+static void
+collect_cells (GtkWidget  *root,
+               const char *task_id,
+               GPtrArray  *cells)
+{
+  IrPlanRow *row = g_object_get_data (G_OBJECT (root), "ir-plan-row");
+
+  if (row != NULL && g_strcmp0 (ir_plan_row_get_id (row), task_id) == 0)
+    {
+      g_ptr_array_add (cells, root);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, task_id, cells);
+}
+
+/* Double-clicks a cell through its own gesture and returns the editor. */
+static GtkWidget *
+open_editor (GtkWidget *cell)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (cell);
+  GtkWidget *popover;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        g_signal_emit_by_name (controller, "pressed", 2, 10.0, 10.0);
+    }
+  ir_ui_test_iterate (60);
+
+  popover = ir_ui_test_find_by_type (cell, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+
+  return popover;
+}
+
+static void
+type_into (GtkWidget  *popover,
+           const char *text)
+{
+  GtkWidget *entry = ir_ui_test_find_by_type (popover, GTK_TYPE_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "activate");
+  ir_ui_test_iterate (100);
+}
+
+static void
+test_plan_edit_cells (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *id = add_task (fixture, FALSE, "Paint and mark");
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(IrEntity) entity = NULL;
+  GtkWidget *popover, *list;
+
+  select_task (fixture, id);
+  collect_cells (ir_plan_page_get_table (fixture->page), id, cells);
+  g_assert_cmpuint (cells->len, ==, 9);
+
+  /* Name, duration and progress, each through its cell's editor. */
+  type_into (open_editor (cells->pdata[1]), "Paint, mark and tag");
+  g_assert_cmpstr (find_task (fixture, id)->name, ==, "Paint, mark and tag");
+  g_assert_true (table_shows (fixture, "Paint, mark and tag"));
+
+  g_ptr_array_set_size (cells, 0);
+  collect_cells (ir_plan_page_get_table (fixture->page), id, cells);
+  type_into (open_editor (cells->pdata[3]), "3");
+  g_assert_cmpint (find_task (fixture, id)->duration, ==, 3);
+
+  type_into (open_editor (cells->pdata[8]), "40");
+  g_assert_cmpint (find_task (fixture, id)->progress, ==, 40);
+
+  /* A value that is not a number changes nothing. */
+  type_into (open_editor (cells->pdata[3]), "soon");
+  g_assert_cmpint (find_task (fixture, id)->duration, ==, 3);
+
+  /* The owner, from the list of members: the first after "Nobody". */
+  popover = open_editor (cells->pdata[2]);
+  list = ir_ui_test_find_by_type (popover, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  ir_ui_test_iterate (100);
+  entity = ir_store_get_entity (fixture->store, "task", id);
+  g_assert_nonnull (ir_entity_get_string (entity, "owner"));
+}
+
 static void
 test_plan_outline_edits (Fixture       *fixture,
                          gconstpointer  data)
@@ -598,6 +695,8 @@ main (int   argc,
               fixture_set_up, test_plan_link_tasks, fixture_tear_down);
   g_test_add ("/ui/plan/drag-bars", Fixture, NULL,
               fixture_set_up, test_plan_drag_bars, fixture_tear_down);
+  g_test_add ("/ui/plan/edit-cells", Fixture, NULL,
+              fixture_set_up, test_plan_edit_cells, fixture_tear_down);
   g_test_add ("/ui/plan/outline-edits", Fixture, NULL,
               fixture_set_up, test_plan_outline_edits, fixture_tear_down);
   g_test_add ("/ui/plan/record-confirmation", Fixture, NULL,

@@ -414,3 +414,73 @@ ir_gantt_timeline_init_input (IrGanttTimeline *self)
   g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), scroll);
 }
+
+/* --- public API ----------------------------------------------------------- */
+
+/* Returns the x of the start of @day, in widget coordinates. */
+double
+ir_gantt_timeline_get_day_x (IrGanttTimeline *self,
+                             IrDay            day)
+{
+  IrGanttView view;
+
+  g_return_val_if_fail (IR_IS_GANTT_TIMELINE (self), 0);
+
+  ir_gantt_timeline_fill_view (self, &view);
+  return ir_gantt_view_day_x (&view, day);
+}
+
+/**
+ * ir_gantt_timeline_get_bar_area:
+ *
+ * Gets where the task of @row is drawn, in widget coordinates.
+ *
+ * Returns: %FALSE when the row has no task with dates
+ */
+gboolean
+ir_gantt_timeline_get_bar_area (IrGanttTimeline *self,
+                                int              row,
+                                graphene_rect_t *area)
+{
+  IrGanttView view;
+  double x0, x1;
+
+  g_return_val_if_fail (IR_IS_GANTT_TIMELINE (self), FALSE);
+
+  if (self->rows == NULL || row < 0 || row >= (int) self->rows->len)
+    return FALSE;
+
+  ir_gantt_timeline_fill_view (self, &view);
+  if (!ir_gantt_view_task_extent (&view, g_ptr_array_index (self->rows, row), &x0, &x1))
+    return FALSE;
+
+  *area = GRAPHENE_RECT_INIT (x0, ir_gantt_view_row_y (&view, row), x1 - x0, self->row_height);
+  return TRUE;
+}
+
+void
+ir_gantt_timeline_emit_move (IrGanttTimeline *self,
+                             IrScheduleTask  *task,
+                             IrDay            start)
+{
+  g_signal_emit (self, ir_gantt_timeline_signals[IR_GANTT_SIGNAL_TASK_MOVED], 0,
+                 task->id, (int) start);
+}
+
+void
+ir_gantt_timeline_emit_resize (IrGanttTimeline *self,
+                               IrScheduleTask  *task,
+                               int              duration)
+{
+  g_signal_emit (self, ir_gantt_timeline_signals[IR_GANTT_SIGNAL_TASK_RESIZED], 0,
+                 task->id, duration);
+}
+
+void
+ir_gantt_timeline_emit_link (IrGanttTimeline *self,
+                             IrScheduleTask  *predecessor,
+                             IrScheduleTask  *successor)
+{
+  g_signal_emit (self, ir_gantt_timeline_signals[IR_GANTT_SIGNAL_LINK_REQUESTED], 0,
+                 predecessor->id, successor->id);
+}
