@@ -16,7 +16,9 @@
 #include "drawings/ir-drawing-compare-view.h"
 #include "drawings/ir-drawings-page.h"
 #include "drawings/ir-markup-panel.h"
+#include "drawings/ir-pdf-thumbnails.h"
 #include "drawings/ir-pdf-view.h"
+#include "drawing-fixtures.h"
 #include "ir-demo-drawings.h"
 #include "ir-drawing-model.h"
 #include "ir-hlc.h"
@@ -283,6 +285,21 @@ test_drawings_review_round (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   save_screenshot (root, "viewer-markup");
 
+  /* The thread goes out with the markups as CSV. */
+  {
+    g_autofree char *csv_path = g_build_filename (directory, "markups.csv", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+    g_autofree char *csv = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_true (ir_markup_panel_export (panel, csv_file, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, "Checked with the casting supplier"));
+    lines = g_strsplit (csv, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), >=, 3);
+  }
+
   /* Resolve it, then undo and redo through the app's actions. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (root, "markup-status")), 3);
   ir_ui_test_iterate (30);
@@ -438,6 +455,84 @@ test_drawings_zoom_and_pages (void)
   ir_ui_test_stop_app (app);
 }
 
+static gboolean
+thumbnails_listed (gpointer data)
+{
+  return ir_pdf_thumbnails_get_n_shown (data) == 3;
+}
+
+static void
+import_and_wait (IrDrawingsPage *page,
+                 const char     *path)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "drawings.import-file", "(ss)",
+                                             path, ""));
+  g_assert_true (ir_ui_test_wait_until (import_done, page, 20000));
+  ir_ui_test_iterate (50);
+}
+
+/* A set of sheets shows its pages, and the compare pairs them up. */
+static void
+test_drawings_sheet_set (void)
+{
+  IrApplication *app = ir_ui_test_start_app ();
+  IrDrawingsPage *page = open_demo_drawings (app);
+  GtkWidget *root = GTK_WIDGET (page);
+  IrPdfView *view = IR_PDF_VIEW (find (root, "drawing-view"));
+  IrPdfDocumentModel *model = ir_pdf_view_get_model (view);
+  IrDrawingCompareView *compare =
+    IR_DRAWING_COMPARE_VIEW (ir_ui_test_find_by_type (root, IR_TYPE_DRAWING_COMPARE_VIEW));
+  g_autofree char *first = fixture_write_sheets (directory, "set-1.pdf",
+                                                 (const int[]) { 1, 2, 3 }, 3);
+  g_autofree char *second = fixture_write_sheets (directory, "set-2.pdf",
+                                                  (const int[]) { 3, 1, 2 }, 3);
+  GtkWidget *thumbnails;
+  gboolean shown;
+
+  import_and_wait (page, first);
+  thumbnails = ir_ui_test_find_by_type (root, IR_TYPE_PDF_THUMBNAILS);
+  g_assert_true (ir_ui_test_wait_until (thumbnails_listed, thumbnails, 5000));
+  g_object_get (page, "show-thumbnails", &shown, NULL);
+  g_assert_true (shown);
+  ir_pdf_document_model_set_page (model, 2);
+  ir_ui_test_iterate (30);
+  g_assert_cmpint (ir_pdf_document_model_get_page (model), ==, 2);
+  g_assert_true (ir_ui_test_wait_until (picture_shown, view, 10000));
+
+  /* The reordered set compares sheet with sheet, not page with page. */
+  import_and_wait (page, second);
+  g_assert_true (gtk_widget_activate_action (root, "drawings.compare", NULL));
+  g_assert_true (ir_ui_test_wait_until (compare_done, compare, 30000));
+  g_assert_true (gtk_widget_get_visible (find (root, "compare-pair")));
+  g_assert_cmpuint (ir_drawing_compare_view_get_n_regions (compare), ==, 0);
+
+  ir_ui_test_stop_app (app);
+}
+
+/* A scan or an outline export has no text, and the compare says so. */
+static void
+test_drawings_no_text_layer (void)
+{
+  IrApplication *app = ir_ui_test_start_app ();
+  IrDrawingsPage *page = open_demo_drawings (app);
+  GtkWidget *root = GTK_WIDGET (page);
+  IrDrawingCompareView *compare =
+    IR_DRAWING_COMPARE_VIEW (ir_ui_test_find_by_type (root, IR_TYPE_DRAWING_COMPARE_VIEW));
+  g_autofree char *base = fixture_write_sheet (directory, FIXTURE_BASE);
+  g_autofree char *outlines = fixture_write_sheet (directory, FIXTURE_NO_TEXT);
+
+  import_and_wait (page, base);
+  import_and_wait (page, outlines);
+  g_assert_true (gtk_widget_activate_action (root, "drawings.compare", NULL));
+  g_assert_true (ir_ui_test_wait_until (compare_done, compare, 30000));
+  g_assert_false (ir_drawing_compare_view_get_text_compared (compare));
+  g_assert_true (gtk_widget_get_visible (find (root, "compare-notice")));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find (root, "compare-notice"))), ==,
+                   "No text layer: compared by pixels");
+
+  ir_ui_test_stop_app (app);
+}
+
 /* A revision uploaded by another member reaches the desktop. */
 static void
 test_drawings_notify_remote_revision (void)
@@ -521,6 +616,8 @@ main (int   argc,
   g_test_add_func ("/ui-drawings/bad-file", test_drawings_bad_file);
   g_test_add_func ("/ui-drawings/zoom-and-fit", test_drawings_zoom_and_pages);
   g_test_add_func ("/ui-drawings/notify-remote", test_drawings_notify_remote_revision);
+  g_test_add_func ("/ui-drawings/sheet-set", test_drawings_sheet_set);
+  g_test_add_func ("/ui-drawings/no-text-layer", test_drawings_no_text_layer);
 
   status = g_test_run ();
 

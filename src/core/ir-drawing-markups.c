@@ -226,9 +226,9 @@ check_placement_target (IrStore     *store,
   if (page < 0 || (n_pages > 0 && page >= n_pages))
     {
       g_set_error (error, IR_DRAWING_MODEL_ERROR, IR_DRAWING_MODEL_ERROR_INVALID,
-                   _("The revision has no page %d; it has %" G_GINT64_FORMAT ". "
-                     "Choose a page from 1 to %" G_GINT64_FORMAT "."),
-                   page + 1, n_pages, n_pages);
+                   _("The revision has no page %d because it has %d. Choose a page "
+                     "from 1 to %d."),
+                   page + 1, (int) n_pages, (int) n_pages);
       return FALSE;
     }
 
