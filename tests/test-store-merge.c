@@ -310,6 +310,37 @@ test_merge_concurrent_conflict (void)
 }
 
 static void
+test_merge_same_value_no_conflict (void)
+{
+  Pair pair;
+  g_autoptr(IrOp) x = NULL;
+  g_autoptr(IrOp) y = NULL;
+
+  pair_setup (&pair);
+
+  /* Two replicas derive the same write at once, as two evaluations of one
+   * escalation do: they agree, so nothing is shown as a conflict. */
+  x = ir_test_op_new ("alice", 1, "alice", 1, "stakeholder", pair.eid, "stance", "\"skeptic\"",
+                      2000, 4, 3);
+  y = ir_test_op_new ("bob", 1, "bob", 1, "stakeholder", pair.eid, "stance", "\"skeptic\"",
+                      2500, 5, 3);
+  pair_apply_crossed (&pair, x, y);
+
+  for (int r = 0; r < 2; r++)
+    {
+      IrStore *store = r ? pair.b : pair.a;
+      g_autoptr(IrEntity) entity = ir_store_get_entity (store, "stakeholder", pair.eid);
+      g_autoptr(GPtrArray) conflicts = ir_store_get_conflicts (store, pair.eid, "stance");
+
+      g_assert_cmpstr (ir_entity_get_string (entity, "stance"), ==, "skeptic");
+      g_assert_false (ir_entity_has_conflict (entity, "stance"));
+      g_assert_cmpuint (conflicts->len, ==, 0);
+    }
+
+  pair_teardown (&pair);
+}
+
+static void
 test_merge_seen_write_no_conflict (void)
 {
   Pair pair;
@@ -639,6 +670,7 @@ main (int    argc,
   g_test_add_func ("/merge/random-orders", test_merge_random_orders);
   g_test_add_func ("/merge/concurrent-conflict", test_merge_concurrent_conflict);
   g_test_add_func ("/merge/seen-write-no-conflict", test_merge_seen_write_no_conflict);
+  g_test_add_func ("/merge/same-value-no-conflict", test_merge_same_value_no_conflict);
   g_test_add_func ("/merge/delete-and-unseen-edit", test_merge_delete_and_unseen_edit);
   g_test_add_func ("/merge/delete-after-seen-edit", test_merge_delete_after_seen_edit);
   g_test_add_func ("/merge/clock-tie-and-skew", test_merge_clock_tie_and_skew);

@@ -320,7 +320,7 @@ ir_entity_has_conflict (IrEntity   *self,
   if (self->store == NULL)
     return FALSE;
 
-  stmt = ir_store_prepare (self->store, "SELECT 1 FROM conflicts WHERE eid = ? AND field = ?");
+  stmt = ir_store_prepare (self->store, "SELECT 1 FROM conflicts WHERE eid = ? AND field = ? AND same = 0");
   sqlite3_bind_text (stmt, 1, self->eid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;

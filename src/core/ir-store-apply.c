@@ -373,23 +373,6 @@ set_winner (IrStore  *self,
   return TRUE;
 }
 
-static gboolean
-has_conflicts (IrStore    *self,
-               const char *eid,
-               const char *field)
-{
-  sqlite3_stmt *stmt = ir_store_prepare (self,
-                                         "SELECT 1 FROM conflicts WHERE eid = ? AND field = ?");
-  gboolean found;
-
-  sqlite3_bind_text (stmt, 1, eid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  return found;
-}
-
 /* Loads every applied op of one field; each op's local row number goes to
  * @numbers at the same index. */
 static GPtrArray *
@@ -419,7 +402,10 @@ load_field_ops (IrStore     *self,
 }
 
 /* Conflicts of a field are the ops that lost to its winner without either
- * author having seen the other's write. */
+ * author having seen the other's write. One that wrote the winner's value
+ * is kept with "same" set and not shown, because two replicas that wrote
+ * the same value at once do not disagree; it is kept so that a later
+ * winner with another value shows it. */
 static gboolean
 recompute_conflicts (IrStore     *self,
                      const char  *eid,
@@ -444,10 +430,12 @@ recompute_conflicts (IrStore     *self,
       if (g_str_equal (op->id, winner->id) || !ir_op_is_concurrent (op, winner))
         continue;
 
-      stmt = ir_store_prepare (self, "INSERT OR IGNORE INTO conflicts (eid, field, n) VALUES (?, ?, ?)");
+      stmt = ir_store_prepare (self, "INSERT OR IGNORE INTO conflicts (eid, field, n, same) "
+                                     "VALUES (?, ?, ?, ?)");
       sqlite3_bind_text (stmt, 1, eid, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 3, g_array_index (numbers, gint64, i));
+      sqlite3_bind_int (stmt, 4, json_node_equal (op->value, winner->value));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         return ir_store_sql_error (self, error, "record a conflict");
       sqlite3_reset (stmt);
@@ -457,18 +445,37 @@ recompute_conflicts (IrStore     *self,
 }
 
 static gboolean
+has_conflicts (IrStore    *self,
+               const char *eid,
+               const char *field)
+{
+  sqlite3_stmt *stmt = ir_store_prepare (self,
+                                         "SELECT 1 FROM conflicts WHERE eid = ? AND field = ?");
+  gboolean found;
+
+  sqlite3_bind_text (stmt, 1, eid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+
+  return found;
+}
+
+static gboolean
 add_conflict (IrStore     *self,
               IrOp        *op,
               gint64       n,
+              gboolean     same,
               GError     **error)
 {
   sqlite3_stmt *stmt = ir_store_prepare (self,
-                                         "INSERT OR IGNORE INTO conflicts (eid, field, n) "
-                                         "VALUES (?, ?, ?)");
+                                         "INSERT OR IGNORE INTO conflicts (eid, field, n, same) "
+                                         "VALUES (?, ?, ?, ?)");
 
   sqlite3_bind_text (stmt, 1, op->eid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, op->field, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, n);
+  sqlite3_bind_int (stmt, 4, same);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return ir_store_sql_error (self, error, "record a conflict");
   sqlite3_reset (stmt);
@@ -690,8 +697,12 @@ apply_state (IrStore     *self,
         }
       else if (ir_op_is_concurrent (op, &current))
         {
-          ok = add_conflict (self, op, n, error);
-          ir_store_note_change (self, op->entity, op->eid, op->field, FALSE, FALSE);
+          g_autoptr(IrOp) current_op = ir_store_load_op (self, winner.n);
+          gboolean same = current_op != NULL && json_node_equal (current_op->value, op->value);
+
+          ok = add_conflict (self, op, n, same, error);
+          if (!same)
+            ir_store_note_change (self, op->entity, op->eid, op->field, FALSE, FALSE);
         }
 
       g_free (winner.id);

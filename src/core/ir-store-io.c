@@ -147,7 +147,7 @@ ir_store_get_conflicts (IrStore    *self,
                                          "SELECT o.n, o.id, o.tx, o.seen, o.entity, o.eid, o.field, "
                                          "o.value, o.hlc, o.actor, o.schema, o.seq, o.received "
                                          "FROM conflicts c JOIN ops o ON o.n = c.n "
-                                         "WHERE c.eid = ? AND c.field = ? ORDER BY o.hlc, o.id");
+                                         "WHERE c.eid = ? AND c.field = ? AND c.same = 0 ORDER BY o.hlc, o.id");
 
   sqlite3_bind_text (stmt, 1, eid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, field, -1, SQLITE_STATIC);
@@ -237,12 +237,13 @@ ir_store_dump (IrStore *self)
   sqlite3_reset (stmt);
 
   stmt = ir_store_prepare (self,
-                           "SELECT c.eid, c.field, o.id, o.value FROM conflicts c "
+                           "SELECT c.eid, c.field, o.id, o.value, c.same FROM conflicts c "
                            "JOIN ops o ON o.n = c.n ORDER BY c.eid, c.field, o.id");
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (dump, "conflict %s %s %s = %s\n",
+    g_string_append_printf (dump, "conflict %s %s %s = %s%s\n",
                             sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
-                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3));
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3),
+                            sqlite3_column_int (stmt, 4) ? " (same value)" : "");
   sqlite3_reset (stmt);
 
   for (guint i = 0; i < ir_schema_get_n_entities (self->schema); i++)

@@ -13,7 +13,7 @@
 
 /* Layout of the local tables. A change to it bumps this number, so that a
  * store with another number rebuilds its tables from the op log on open. */
-#define STORE_LAYOUT_VERSION 1
+#define STORE_LAYOUT_VERSION 2
 
 enum {
   SIGNAL_ENTITY_CHANGED,
@@ -172,6 +172,7 @@ ir_store_create_tables (IrStore  *self,
     "  PRIMARY KEY (eid, field)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS conflicts ("
     "  eid TEXT NOT NULL, field TEXT NOT NULL, n INTEGER NOT NULL,"
+    "  same INTEGER NOT NULL DEFAULT 0,"
     "  PRIMARY KEY (eid, field, n)) WITHOUT ROWID;"
     "CREATE TABLE IF NOT EXISTS entities ("
     "  eid TEXT PRIMARY KEY, entity TEXT NOT NULL, parent TEXT,"
@@ -227,7 +228,7 @@ gboolean
 ir_store_drop_state (IrStore  *self,
                      GError  **error)
 {
-  g_autoptr(GString) sql = g_string_new ("DELETE FROM fields; DELETE FROM conflicts;"
+  g_autoptr(GString) sql = g_string_new ("DELETE FROM fields; DROP TABLE IF EXISTS conflicts;"
                                          "DELETE FROM entities;");
 
   for (guint i = 0; i < ir_schema_get_n_entities (self->schema); i++)
