@@ -3,11 +3,11 @@
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Prints, as medians of at least 7 runs, against TARGETS.md: the automatic
- * layout (the algorithm alone, and the auto-layout button's whole work:
- * reading the room, laying it out and writing the moved cards), and one
- * frame of the canvas at full view (building its snapshot, rendering
- * excluded). Needs a display; run it through tools/with-display.
+ * Prints medians of at least 7 runs against TARGETS.md. The automatic
+ * layout is timed twice: the algorithm alone, and the auto-layout button's
+ * whole work (reading the room, laying it out, writing the moved cards).
+ * One frame of the canvas at full view is the time to build its snapshot,
+ * rendering excluded. Needs a display; run it through tools/with-display.
  */
 #define G_LOG_DOMAIN "ironroom-bench"
 
@@ -86,9 +86,9 @@ commit (IrStore *store,
     g_error ("Failed to write the room: %s", error->message);
 }
 
-/* Eight departments; everyone but each department's head reports to an
- * earlier member of the department, and the rest of the links are
- * influences and conflicts across the room. The trio knows some people. */
+/* Writes eight departments. Everyone but a department's head reports to an
+ * earlier member of the department. The other links are influences and
+ * conflicts across the room. */
 static GPtrArray *
 write_room (IrStore *store)
 {

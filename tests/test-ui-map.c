@@ -290,7 +290,7 @@ test_map_ui_keyboard_and_zoom (void)
   double zoom = ir_map_canvas_get_zoom (canvas);
   GtkWidget *focus;
 
-  /* Every card can take the focus and says who it is. */
+  /* Every card takes the focus and has a label with the person's name. */
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
   for (guint i = 0; i < IR_SAMPLE_STAKEHOLDERS; i++)
     {
@@ -347,7 +347,7 @@ test_map_ui_coverage_and_filters (void)
   g_assert_cmpstr (ir_ui_test_label_text (root, "map-uncovered-count"), ==, "2");
   g_assert_cmpstr (ir_ui_test_label_text (root, "map-stale-count"), ==, total);
 
-  /* Sun Lei is an uncovered economic buyer, and a blocker nobody met. */
+  /* Sun Lei is an uncovered economic buyer and a blocker no one met. */
   g_assert_cmpuint (ir_ui_test_count_rows (ir_ui_test_find_named (root, "map-warnings")), ==, 2);
 
   /* Filters reach the table, the people list and the cards. */

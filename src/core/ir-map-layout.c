@@ -140,8 +140,8 @@ assign_groups (Layout *layout)
       layout->group[i] = group->index;
     }
 
-  /* People without a department whom department members report to, a
-   * general manager say, are the leadership: a row of its own on top. */
+  /* People without a department to whom department members report, such as
+   * a general manager, are the leadership, with a row of its own on top. */
   for (guint i = 0; i < layout->n; i++)
     {
       int manager = layout->nodes[i].manager;

@@ -146,7 +146,8 @@ draw_avatar (cairo_t                *cr,
   IrMapColor color = ir_map_member_color (0);
   double tw;
 
-  /* The level is the fill: none, light, strong; the initials say who. */
+  /* The fill shows the level (none, light, strong) and the initials show
+   * the member. */
   cairo_arc (cr, cx, cy, AVATAR_RADIUS, 0, 2 * G_PI);
   if (g_strcmp0 (level, "trusted") == 0)
     set_color (cr, &color, 1.0);

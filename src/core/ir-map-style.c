@@ -15,8 +15,9 @@
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
-/* A reporting line into a manager this far below them enters from above;
- * further down (a second row of a grid) it runs up the gap beside the card. */
+/* A reporting line from up to this far below the manager enters the card
+ * from above. From further down, a second row of a grid, it runs up the
+ * gap beside the card. */
 #define FIRST_ROW_REACH  (IR_MAP_ELBOW_GAP + 140.0)
 #define IR_MAP_ELBOW_GAP 16.0
 #define SIDE_OFFSET      16.0
@@ -213,8 +214,8 @@ border_point (const IrMapRect  *rect,
 
 #define BOW_STEPS 16
 
-/* Samples a quadratic curve from @a to @b whose middle stands off the
- * straight line by a sixth of its length, at most 180 units. */
+/* Samples a quadratic curve from @a to @b whose middle is off the straight
+ * line by a sixth of its length, at most 180 units. */
 static guint
 bow (const IrMapPoint *a,
      const IrMapPoint *b,
@@ -262,7 +263,7 @@ bow (const IrMapPoint *a,
  *
  * Routes a link from @source's card to @target's. A reporting line to a
  * manager above runs as an org chart's elbow into the manager's bottom
- * edge, and otherwise straight between the cards' borders; influences and
+ * edge, and otherwise straight between the cards' borders. Influences and
  * conflicts run as curves between the borders. The route ends where an
  * arrow head goes.
  *

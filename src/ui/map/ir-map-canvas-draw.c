@@ -267,11 +267,16 @@ draw_simple_card (IrMapCanvas     *self,
   const IrMapRect *r = &card->rect;
   gboolean dimmed = ir_map_card_get_dimmed (card->card);
   gboolean left = g_strcmp0 (ir_entity_get_string (card->entity, "status"), "left") == 0;
-  double alpha = dimmed ? 0.25 : left ? 0.55 : 1.0;
+  double alpha = 1.0;
   IrMapColor stance = ir_map_stance_color (ir_entity_get_string (card->entity, "stance"));
   GdkRGBA body = dark ? (GdkRGBA) { 0.22, 0.22, 0.24, alpha } : (GdkRGBA) { 1, 1, 1, alpha };
   GdkRGBA edge = rgba_of (stance, alpha);
   float weight = 2.0 + ir_entity_get_int (card->entity, "influence") * 1.2;
+
+  if (dimmed)
+    alpha = 0.25;
+  else if (left)
+    alpha = 0.55;
 
   gtk_snapshot_append_color (snapshot, &edge, &GRAPHENE_RECT_INIT (r->x - weight / 2, r->y - weight / 2,
                                                                    r->width + weight,

@@ -154,7 +154,8 @@ show_link_popover (IrMapCanvas     *self,
  * ir_map_canvas_add_link:
  *
  * Adds a link as the user chose it. A reporting line replaces the person's
- * old one, and the canvas says so; a refused link is explained in a toast.
+ * old one, with a toast about it; a refused link shows the reason in a
+ * toast.
  */
 gboolean
 ir_map_canvas_add_link (IrMapCanvas *self,

@@ -83,6 +83,11 @@ struct _IrMapCanvas
   GtkWidget       *link_popover;
 };
 
+/* ir-map-canvas-store.c */
+void             ir_map_canvas_card_free       (IrMapCanvasCard *card);
+void             ir_map_canvas_watch_store     (IrMapCanvas     *self);
+void             ir_map_canvas_rebuild_shapes  (IrMapCanvas     *self);
+
 /* ir-map-canvas.c */
 IrMapCanvasCard *ir_map_canvas_lookup          (IrMapCanvas     *self,
                                                 const char      *eid);
@@ -105,7 +110,6 @@ void             ir_map_canvas_zoom_at         (IrMapCanvas     *self,
                                                 double           y);
 void             ir_map_canvas_show_message    (IrMapCanvas     *self,
                                                 const char      *message);
-void             ir_map_canvas_rebuild_shapes  (IrMapCanvas     *self);
 
 /* ir-map-canvas-draw.c */
 void             ir_map_canvas_snapshot        (GtkWidget       *widget,

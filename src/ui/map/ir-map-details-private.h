@@ -26,7 +26,7 @@ struct _IrMapDetails
   GHashTable     *dirty;          /* fields typed but not saved yet */
   guint           save_id;
   GPtrArray      *relationship_rows;  /* AdwComboRow*, named by member id */
-  GPtrArray      *owner_ids;      /* member id per row of owner_row, NULL for nobody */
+  GPtrArray      *owner_ids;      /* member id per row of owner_row; NULL for "Nobody" */
 
   GtkWidget      *scroller;
   GtkLabel       *heading;
@@ -58,16 +58,23 @@ struct _IrMapDetails
 extern const char * const ir_map_details_stances[];
 extern const char * const ir_map_details_roles[];
 
+/* ir-map-details.c */
+void ir_map_details_save_value           (IrMapDetails *self,
+                                          const char   *field,
+                                          JsonNode     *value);
+
+/* ir-map-details-history.c */
+void ir_map_details_update_timeline      (IrMapDetails *self);
+void ir_map_details_update_conflicts     (IrMapDetails *self);
+void ir_map_details_class_init_actions   (GtkWidgetClass *widget_class);
+
 /* ir-map-details-lists.c */
 void ir_map_details_update_concerns      (IrMapDetails *self);
 void ir_map_details_update_links         (IrMapDetails *self);
 void ir_map_details_update_interactions  (IrMapDetails *self);
-void ir_map_details_update_timeline      (IrMapDetails *self);
-void ir_map_details_update_conflicts     (IrMapDetails *self);
 void ir_map_details_update_relationships (IrMapDetails *self);
 void ir_map_details_update_status        (IrMapDetails *self);
 void ir_map_details_clear_lists          (IrMapDetails *self);
-void ir_map_details_class_init_lists     (GtkWidgetClass *widget_class);
 void ir_map_details_toast                (IrMapDetails *self,
                                           const char   *message);
 

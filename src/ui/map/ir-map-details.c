@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "ir-map-details-private.h"
-#include "ir-map-dialogs.h"
 #include "ir-ui-util.h"
 #include "ir-window.h"
 
@@ -148,8 +147,8 @@ fill_owner (IrMapDetails *self)
         g_autofree char *name = ir_member_dup_name (self->store, id);
         g_autofree char *label = NULL;
 
-        /* The list starts with NULL for nobody, so it is searched with
-         * g_strcmp0 (). */
+        /* The list starts with NULL for "Nobody", so the search compares
+         * with g_strcmp0 (). */
         if (pass == 1 && (g_ptr_array_find_with_equal_func (self->owner_ids, id, strings_equal, NULL) ||
                           g_strcmp0 (role, "executive") != 0))
           continue;
@@ -178,8 +177,10 @@ fill_heading (IrMapDetails *self)
   if (title && department)
     /* Translators: a stakeholder's title and department. */
     subheading = g_strdup_printf (_("%s · %s"), title, department);
+  else if (title)
+    subheading = g_strdup (title);
   else
-    subheading = g_strdup (title ? title : department ? department : "");
+    subheading = g_strdup (department ? department : "");
   gtk_label_set_label (self->subheading, subheading);
   gtk_widget_set_visible (GTK_WIDGET (self->subheading), subheading[0] != '\0');
 }
@@ -240,10 +241,12 @@ fill_all (IrMapDetails *self)
 
 /* --- saving --------------------------------------------------------------- */
 
-static void
-save_value (IrMapDetails *self,
-            const char   *field,
-            JsonNode     *value)
+/* Checks and writes one field, taking @value; a refused value shows its
+ * reason and the field shows the stored value again. */
+void
+ir_map_details_save_value (IrMapDetails *self,
+                           const char   *field,
+                           JsonNode     *value)
 {
   g_autoptr(GError) error = NULL;
 
@@ -300,14 +303,14 @@ ir_map_details_save (IrMapDetails *self)
           int rank = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (widget));
 
           if (rank != ir_entity_get_int (self->entity, field) || !ir_entity_has_field (self->entity, field))
-            save_value (self, field, rank > 0 ? json_node_init_int (json_node_alloc (), rank) : NULL);
+            ir_map_details_save_value (self, field, rank > 0 ? json_node_init_int (json_node_alloc (), rank) : NULL);
           continue;
         }
 
       text = GTK_IS_TEXT_VIEW (widget) ? dup_text_view (GTK_TEXT_VIEW (widget))
                                        : g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
       if (g_strcmp0 (g_strstrip (text), ir_entity_get_string (self->entity, field) ?: "") != 0)
-        save_value (self, field, string_node (text));
+        ir_map_details_save_value (self, field, string_node (text));
     }
 }
 
@@ -374,16 +377,16 @@ combo_selected_cb (IrMapDetails *self,
     return;
 
   if (row == self->stance_row)
-    save_value (self, "stance", string_node (ir_map_details_stances[selected]));
+    ir_map_details_save_value (self, "stance", string_node (ir_map_details_stances[selected]));
   else if (row == self->influence_row)
-    save_value (self, "influence", json_node_init_int (json_node_alloc (), selected + 1));
+    ir_map_details_save_value (self, "influence", json_node_init_int (json_node_alloc (), selected + 1));
   else if (row == self->role_row)
-    save_value (self, "buying_role", string_node (ir_map_details_roles[selected]));
+    ir_map_details_save_value (self, "buying_role", string_node (ir_map_details_roles[selected]));
   else if (row == self->owner_row && selected < self->owner_ids->len)
     {
       const char *owner = self->owner_ids->pdata[selected];
 
-      save_value (self, "coverage_owner", owner ? string_node (owner) : NULL);
+      ir_map_details_save_value (self, "coverage_owner", owner ? string_node (owner) : NULL);
     }
 }
 
@@ -395,7 +398,7 @@ placeholder_changed_cb (IrMapDetails *self,
   if (self->updating || self->entity == NULL)
     return;
 
-  save_value (self, "placeholder",
+  ir_map_details_save_value (self, "placeholder",
               json_node_init_boolean (json_node_alloc (), gtk_switch_get_active (toggle)));
 }
 
@@ -471,76 +474,6 @@ store_entity_changed_cb (IrMapDetails       *self,
     }
 }
 
-/* --- actions -------------------------------------------------------------- */
-
-static void
-close_activated_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  IrMapDetails *self = IR_MAP_DETAILS (widget);
-
-  ir_map_details_save (self);
-  g_signal_emit (self, signals[SIGNAL_CLOSE_REQUESTED], 0);
-}
-
-static void
-toggle_left_activated_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  IrMapDetails *self = IR_MAP_DETAILS (widget);
-
-  if (self->entity == NULL)
-    return;
-
-  if (g_strcmp0 (ir_entity_get_string (self->entity, "status"), "left") == 0)
-    save_value (self, "status", string_node ("active"));
-  else
-    ir_map_dialog_mark_left (widget, self->store, ir_entity_get_id (self->entity));
-}
-
-static void
-add_link_activated_cb (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  IrMapDetails *self = IR_MAP_DETAILS (widget);
-
-  if (self->entity != NULL)
-    ir_map_dialog_add_link (widget, self->store, ir_entity_get_id (self->entity));
-}
-
-static void
-add_interaction_activated_cb (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *parameter)
-{
-  IrMapDetails *self = IR_MAP_DETAILS (widget);
-
-  if (self->entity != NULL)
-    ir_map_dialog_add_interaction (widget, self->store, ir_entity_get_id (self->entity));
-}
-
-static void
-room_action_activated_cb (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  IrMapDetails *self = IR_MAP_DETAILS (widget);
-  g_autofree char *eid = NULL;
-
-  if (self->entity == NULL)
-    return;
-
-  ir_map_details_save (self);
-  eid = g_strdup (ir_entity_get_id (self->entity));
-  gtk_widget_activate_action (widget,
-                              g_str_equal (action_name, "details.history") ? "room.history"
-                                                                           : "room.trash-item",
-                              "(ss)", "stakeholder", eid);
-}
-
 /* --- GObject -------------------------------------------------------------- */
 
 static void
@@ -613,15 +546,7 @@ ir_map_details_class_init (IrMapDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IrMapDetails, email_row);
   gtk_widget_class_bind_template_child (widget_class, IrMapDetails, notes_view);
 
-  gtk_widget_class_install_action (widget_class, "details.close", NULL, close_activated_cb);
-  gtk_widget_class_install_action (widget_class, "details.toggle-left", NULL,
-                                   toggle_left_activated_cb);
-  gtk_widget_class_install_action (widget_class, "details.add-link", NULL, add_link_activated_cb);
-  gtk_widget_class_install_action (widget_class, "details.add-interaction", NULL,
-                                   add_interaction_activated_cb);
-  gtk_widget_class_install_action (widget_class, "details.history", NULL, room_action_activated_cb);
-  gtk_widget_class_install_action (widget_class, "details.trash", NULL, room_action_activated_cb);
-  ir_map_details_class_init_lists (widget_class);
+  ir_map_details_class_init_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mapdetails");

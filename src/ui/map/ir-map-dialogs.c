@@ -4,7 +4,8 @@
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each returns its dialog already presented, so that tests can answer it.
+ * Each returns its dialog already presented, so that tests can respond to
+ * it.
  */
 #define G_LOG_DOMAIN "ironroom-map"
 

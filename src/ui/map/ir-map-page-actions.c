@@ -53,7 +53,7 @@ dup_room_name (IrStore *store)
 /* --- filters -------------------------------------------------------------- */
 
 /* Applies the search and filters to the canvas, the people list and the
- * coverage table, and says how many people they keep. */
+ * coverage table, and shows how many people they keep. */
 void
 ir_map_page_update_filter (IrMapPage *self)
 {

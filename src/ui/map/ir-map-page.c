@@ -4,7 +4,7 @@
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The page holds two views of the same people, Map and Coverage, with the
+ * The page has two views of the same people, Map and Coverage, with the
  * details of the selected person in a flap on the right of both. The
  * canvas computes the coverage; the table, the people list and the details
  * follow it. Actions, exports and printing are in ir-map-page-actions.c.
@@ -81,8 +81,10 @@ create_person_row_cb (gpointer item,
 
   if (title && department)
     subtitle = g_strdup_printf (_("%s · %s"), title, department);
+  else if (title)
+    subtitle = g_strdup (title);
   else
-    subtitle = g_strdup (title ? title : department ? department : "");
+    subtitle = g_strdup (department ? department : "");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name && name[0] ? name : _("Unnamed"));
