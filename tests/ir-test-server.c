@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "ir-test-server.h"
 
@@ -117,6 +118,14 @@ ir_test_server_new (void)
   return server;
 }
 
+/* A server outlives no test: when the test process dies, even on a failed
+ * assertion, the kernel stops the server too. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 /* Starts "serve" on 127.0.0.1, port 0, with more options after it. */
 void
 ir_test_server_start (IrTestServer *server,
@@ -146,6 +155,7 @@ ir_test_server_start (IrTestServer *server,
   g_ptr_array_add (argv, NULL);
 
   g_subprocess_launcher_set_stderr_file_path (launcher, log);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   g_subprocess_launcher_setenv (launcher, "LANG", "C.UTF-8", TRUE);
   g_subprocess_launcher_setenv (launcher, "LANGUAGE", "C", TRUE);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata,
@@ -160,6 +170,18 @@ ir_test_server_start (IrTestServer *server,
 
   g_free (server->url);
   server->url = g_strdup (line + strlen ("Listening on "));
+}
+
+/* Starts the server again on the port it had, as after a restart. */
+void
+ir_test_server_restart (IrTestServer *server)
+{
+  const char *port = strrchr (server->url, ':') + 1;
+  g_autofree char *listen = g_strdup_printf ("127.0.0.1:%.*s", (int) strcspn (port, "/"), port);
+  g_autofree char *old_url = g_strdup (server->url);
+
+  ir_test_server_start (server, "--listen", listen, NULL);
+  g_assert_cmpstr (server->url, ==, old_url);
 }
 
 static void
@@ -378,9 +400,10 @@ ir_test_client_free (IrTestClient *client)
 gboolean
 ir_test_client_synced (IrTestClient *client)
 {
+  /* The state first: counting the unpushed ops scans the log. */
   return ir_sync_client_get_state (client->client) == IR_SYNC_STATE_UP_TO_DATE &&
-         ir_store_count_unpushed (client->store) == 0 &&
-         ir_store_get_seen_seq (client->store) >= ir_sync_client_get_server_head (client->client);
+         ir_store_get_seen_seq (client->store) >= ir_sync_client_get_server_head (client->client) &&
+         ir_store_count_unpushed (client->store) == 0;
 }
 
 typedef struct

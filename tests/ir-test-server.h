@@ -35,6 +35,7 @@ IrTestServer *ir_test_server_new        (void);
 void          ir_test_server_start      (IrTestServer  *server,
                                          const char    *first_extra_arg,
                                          ...) G_GNUC_NULL_TERMINATED;
+void          ir_test_server_restart    (IrTestServer  *server);
 void          ir_test_server_kill       (IrTestServer  *server);
 void          ir_test_server_stop       (IrTestServer  *server);
 void          ir_test_server_free       (IrTestServer  *server);

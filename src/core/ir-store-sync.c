@@ -21,6 +21,7 @@
 
 #include "ir-store-private.h"
 #include "ir-store-sync.h"
+#include "ir-sync-protocol.h"
 
 #define OP_COLUMNS "n, id, tx, seen, entity, eid, field, value, hlc, actor, schema, seq, received"
 
@@ -131,6 +132,118 @@ ir_store_get_field_value (IrStore    *self,
   return op && op->value ? json_node_ref (op->value) : NULL;
 }
 
+/* Returns the last sequence of a page of at most @max_ops after @seq that
+ * ends on a transaction's end, or @seq when nothing follows it. */
+static gint64
+page_end (IrStore *self,
+          gint64   seq,
+          guint    max_ops)
+{
+  sqlite3_stmt *stmt = ir_store_prepare (self,
+                                         "SELECT seq, tx FROM ops WHERE seq > ? "
+                                         "ORDER BY seq LIMIT ?");
+  g_autoptr(GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) txs = g_ptr_array_new_with_free_func (g_free);
+  guint keep;
+
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_int (stmt, 2, max_ops + 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 row_seq = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (seqs, row_seq);
+      g_ptr_array_add (txs, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+
+  if (seqs->len == 0)
+    return seq;
+  if (seqs->len <= max_ops)
+    return g_array_index (seqs, gint64, seqs->len - 1);
+
+  /* Drop the transaction the limit cut, unless it is the only one: one
+   * transaction larger than a page still travels whole. */
+  keep = seqs->len - 1;
+  while (keep > 0 && g_str_equal (txs->pdata[keep - 1], txs->pdata[seqs->len - 1]))
+    keep--;
+  if (keep > 0)
+    return g_array_index (seqs, gint64, keep - 1);
+
+  stmt = ir_store_prepare (self, "SELECT max (seq) FROM ops WHERE tx = ?");
+  sqlite3_bind_text (stmt, 1, txs->pdata[0], -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return seq;
+}
+
+/**
+ * ir_store_write_ops_after:
+ * @out: where the JSON array of the ops goes
+ * @last: (out): the sequence of the last op written, or @seq
+ *
+ * Writes the ops after @seq as ir_store_get_ops_after() would return them,
+ * as the JSON array of a pull, straight from the log's rows: the values
+ * are already JSON there, so a page costs no parsing.
+ *
+ * Returns: how many ops it wrote
+ */
+guint
+ir_store_write_ops_after (IrStore *self,
+                          gint64   seq,
+                          guint    max_ops,
+                          GString *out,
+                          gint64  *last)
+{
+  gint64 end = page_end (self, seq, max_ops);
+  sqlite3_stmt *stmt = ir_store_prepare (self,
+                                         "SELECT id, tx, seen, entity, eid, field, value, hlc, "
+                                         "actor, schema, seq, received FROM ops "
+                                         "WHERE seq > ? AND seq <= ? ORDER BY seq");
+  guint n = 0;
+
+  *last = seq;
+  g_string_append_c (out, '[');
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_int64 (stmt, 2, end);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 6);
+
+      if (n++ > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"id\":");
+      ir_sync_append_json_string (out, (const char *) sqlite3_column_text (stmt, 0));
+      g_string_append (out, ",\"room\":");
+      ir_sync_append_json_string (out, self->room_id);
+      g_string_append (out, ",\"tx\":");
+      ir_sync_append_json_string (out, (const char *) sqlite3_column_text (stmt, 1));
+      g_string_append_printf (out, ",\"seen\":%" G_GINT64_FORMAT ",\"entity\":",
+                              (gint64) sqlite3_column_int64 (stmt, 2));
+      ir_sync_append_json_string (out, (const char *) sqlite3_column_text (stmt, 3));
+      g_string_append (out, ",\"eid\":");
+      ir_sync_append_json_string (out, (const char *) sqlite3_column_text (stmt, 4));
+      g_string_append (out, ",\"field\":");
+      ir_sync_append_json_string (out, (const char *) sqlite3_column_text (stmt, 5));
+      g_string_append (out, ",\"value\":");
+      g_string_append (out, value ? value : "null");
+      g_string_append_printf (out, ",\"hlc\":%" G_GINT64_FORMAT ",\"actor\":",
+                              (gint64) sqlite3_column_int64 (stmt, 7));
+      ir_sync_append_json_string (out, (const char *) sqlite3_column_text (stmt, 8));
+      *last = sqlite3_column_int64 (stmt, 10);
+      g_string_append_printf (out, ",\"schema\":%d,\"seq\":%" G_GINT64_FORMAT
+                              ",\"received\":%" G_GINT64_FORMAT "}",
+                              sqlite3_column_int (stmt, 9), *last,
+                              (gint64) sqlite3_column_int64 (stmt, 11));
+    }
+  sqlite3_reset (stmt);
+  g_string_append_c (out, ']');
+
+  return n;
+}
+
 /* --- acknowledgements ---------------------------------------------------- */
 
 /**
@@ -154,8 +267,24 @@ ir_store_mark_synced_many (IrStore    *self,
   for (guint i = 0; i < acks->len; i++)
     {
       IrSyncAck *ack = g_ptr_array_index (acks, i);
+      sqlite3_stmt *stmt = ir_store_prepare (self,
+                                             "UPDATE ops SET seq = ?, received = ? "
+                                             "WHERE id = ? AND seq IS NULL");
 
-      ir_store_mark_synced (self, ack->id, ack->seq, ack->received);
+      sqlite3_bind_int64 (stmt, 1, ack->seq);
+      sqlite3_bind_int64 (stmt, 2, ack->received);
+      sqlite3_bind_text (stmt, 3, ack->id, -1, SQLITE_STATIC);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+
+      /* Finds the winner's row by its key: "fields" has no index on id. */
+      stmt = ir_store_prepare (self,
+                               "UPDATE fields SET seq = ?1 WHERE id = ?2 AND (eid, field) = "
+                               "(SELECT eid, field FROM ops WHERE id = ?2)");
+      sqlite3_bind_int64 (stmt, 1, ack->seq);
+      sqlite3_bind_text (stmt, 2, ack->id, -1, SQLITE_STATIC);
+      sqlite3_step (stmt);
+      sqlite3_reset (stmt);
     }
 
   if (!ir_store_commit_sql (self, error))
@@ -165,6 +294,30 @@ ir_store_mark_synced_many (IrStore    *self,
     }
 
   return TRUE;
+}
+
+/* Sets how much of the database SQLite keeps in memory, in KiB. The
+ * server, with many rooms open, keeps less per room than a desktop. */
+void
+ir_store_set_cache_size (IrStore *self,
+                         guint    kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%u", kib);
+
+  ir_store_exec (self, sql, NULL);
+}
+
+/* Adds what sync needs to a store's tables: an index of the ops the
+ * server has not stored, which every push and every count of the offline
+ * queue reads. */
+void
+ir_store_prepare_sync (IrStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ir_store_exec (self, "CREATE INDEX IF NOT EXISTS ops_unpushed ON ops (n) "
+                            "WHERE seq IS NULL", &error))
+    g_warning ("Failed to index the unpushed operations: %s", error->message);
 }
 
 /* A durable store syncs the disk on every commit (PRAGMA synchronous =
@@ -580,14 +733,20 @@ ir_store_count_refused (IrStore *self)
 
 /* --- re-stamping and re-keying ------------------------------------------- */
 
-/* Loads the unpushed, unrefused ops with their row numbers, oldest first. */
+/* Loads the ops the server has not stored, with their row numbers, oldest
+ * first; refused ones only when @refused is set. */
 static GPtrArray *
-load_unpushed (IrStore  *self,
-               GArray  **numbers)
+load_unpushed (IrStore   *self,
+               gboolean   refused,
+               GArray   **numbers)
 {
-  sqlite3_stmt *stmt = ir_store_prepare (self,
-                                         "SELECT " OP_COLUMNS " FROM ops "
-                                         "WHERE seq IS NULL AND state != 2 ORDER BY n");
+  sqlite3_stmt *stmt = refused
+                       ? ir_store_prepare (self,
+                                           "SELECT " OP_COLUMNS " FROM ops "
+                                           "WHERE seq IS NULL ORDER BY n")
+                       : ir_store_prepare (self,
+                                           "SELECT " OP_COLUMNS " FROM ops "
+                                           "WHERE seq IS NULL AND state != 2 ORDER BY n");
   GPtrArray *ops = g_ptr_array_new_with_free_func ((GDestroyNotify) ir_op_free);
 
   *numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -628,7 +787,7 @@ ir_store_restamp_unpushed (IrStore  *self,
   if (!ir_store_begin_sql (self, error))
     return FALSE;
 
-  ops = load_unpushed (self, &numbers);
+  ops = load_unpushed (self, FALSE, &numbers);
 
   stmt = ir_store_prepare (self, "SELECT max (hlc) FROM ops WHERE seq IS NOT NULL");
   self->clock.last = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
@@ -690,7 +849,8 @@ rename_undo_steps (GPtrArray  *stack,
  * Takes a new client id and gives every unpushed op a new id under it,
  * after the server found this replica's ids in use by another one (a copied
  * database, a restored snapshot). Transactions keep their ops together under
- * the new id of their first op.
+ * the new id of their first op. Refused ops are re-keyed too, so that the
+ * other replica's ops with their old ids can still be applied here.
  */
 gboolean
 ir_store_rekey_unpushed (IrStore  *self,
@@ -707,7 +867,7 @@ ir_store_rekey_unpushed (IrStore  *self,
   if (!ir_store_begin_sql (self, error))
     return FALSE;
 
-  ops = load_unpushed (self, &numbers);
+  ops = load_unpushed (self, TRUE, &numbers);
   ir_store_renew_client_id (self);
 
   for (guint i = 0; i < ops->len && ok; i++)

@@ -42,11 +42,19 @@ char       *ir_store_get_entity_kind      (IrStore         *self,
 JsonNode   *ir_store_get_field_value      (IrStore         *self,
                                            const char      *eid,
                                            const char      *field);
+guint       ir_store_write_ops_after      (IrStore         *self,
+                                           gint64           seq,
+                                           guint            max_ops,
+                                           GString         *out,
+                                           gint64          *last);
 gboolean    ir_store_mark_synced_many     (IrStore         *self,
                                            GPtrArray       *acks,
                                            GError         **error);
 void        ir_store_set_durable          (IrStore         *self,
                                            gboolean         durable);
+void        ir_store_set_cache_size       (IrStore         *self,
+                                           guint            kib);
+void        ir_store_prepare_sync         (IrStore         *self);
 
 gboolean    ir_store_refuse_tx            (IrStore         *self,
                                            const char      *tx,

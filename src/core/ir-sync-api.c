@@ -233,7 +233,7 @@ ir_sync_api_set_refusal (IrSyncApi   *self,
                status == 404 ? IR_SYNC_ERROR_NOT_FOUND :
                status == 413 ? IR_SYNC_ERROR_TOO_LARGE :
                status == 429 ? IR_SYNC_ERROR_RATE_LIMITED : IR_SYNC_ERROR_FAILED,
-               _("The server at %s answered “%u %s”. Check that the address points at "
+               _("The server at %s responded “%u %s”. Check that the address points at "
                  "an Iron Room server."),
                self->url, status, soup_message_get_reason_phrase (msg));
 }
@@ -268,7 +268,15 @@ call_done_cb (GObject      *source,
 
   status = soup_message_get_status (data->msg);
   if (g_bytes_get_size (bytes) > 0)
-    body = json_from_string (g_bytes_get_data (bytes, NULL), NULL);
+    {
+      /* An immutable tree lets the ops share its values instead of
+       * copying them. */
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL))
+        body = json_node_ref (json_parser_get_root (parser));
+    }
 
   g_object_set_data (G_OBJECT (task), "status", GUINT_TO_POINTER (status));
   if (status >= 200 && status < 300)

@@ -10,10 +10,14 @@
 
 G_BEGIN_DECLS
 
+/* Ops per push: whole transactions, so a large one may exceed it. */
+#define IR_SYNC_CLIENT_PUSH_BATCH 5000
+
 struct _IrSyncClient
 {
   GObject                  parent_instance;
 
+  GMainContext            *context;           /* where its sources run */
   IrStore                 *store;
   IrSyncApi               *api;
   char                    *room;
@@ -30,6 +34,7 @@ struct _IrSyncClient
   gboolean                 busy;
   gboolean                 again;
   guint                    kick_id;
+  guint                    count_id;
   guint                    retry_id;
   guint                    backoff_ms;
   guint                    batch_size;
@@ -65,16 +70,30 @@ enum {
 extern guint ir_sync_client_signals[N_SIGNALS];
 
 /* ir-sync-client.c */
+void     ir_sync_client_set_state       (IrSyncClient *self,
+                                         IrSyncState   state,
+                                         IrSyncError   code,
+                                         const char   *error);
+void     ir_sync_client_set_pending     (IrSyncClient *self,
+                                         guint         pending);
+void     ir_sync_client_fail            (IrSyncClient *self,
+                                         GError       *error);
+
+/* ir-sync-client-cycle.c */
 void     ir_sync_client_kick            (IrSyncClient *self,
                                          guint         delay_ms);
 gboolean ir_sync_client_apply_ops       (IrSyncClient *self,
                                          GPtrArray    *ops,
                                          GError      **error);
-void     ir_sync_client_fail            (IrSyncClient *self,
-                                         GError       *error);
 void     ir_sync_client_push_next       (IrSyncClient *self);
+void     ir_sync_client_end_cycle       (IrSyncClient *self);
 void     ir_sync_client_abort_cycle     (IrSyncClient *self);
 guint    ir_sync_client_next_backoff    (guint        *backoff_ms);
+guint    ir_sync_client_add_timeout     (IrSyncClient *self,
+                                         guint         ms,
+                                         GSourceFunc   func);
+void     ir_sync_client_clear_timeout   (IrSyncClient *self,
+                                         guint        *id);
 
 /* ir-sync-client-socket.c */
 void     ir_sync_client_socket_connect  (IrSyncClient *self);

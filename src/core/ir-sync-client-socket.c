@@ -140,11 +140,13 @@ reconnect_cb (gpointer user_data)
 static void
 schedule_reconnect (IrSyncClient *self)
 {
+  guint wait;
+
   if (!self->online || self->socket_retry_id != 0 || self->state == IR_SYNC_STATE_ERROR)
     return;
 
-  self->socket_retry_id = g_timeout_add (ir_sync_client_next_backoff (&self->socket_backoff_ms),
-                                         reconnect_cb, self);
+  wait = ir_sync_client_next_backoff (&self->socket_backoff_ms);
+  self->socket_retry_id = ir_sync_client_add_timeout (self, wait, reconnect_cb);
 }
 
 static void
@@ -220,7 +222,7 @@ ir_sync_client_socket_connect (IrSyncClient *self)
 void
 ir_sync_client_socket_close (IrSyncClient *self)
 {
-  g_clear_handle_id (&self->socket_retry_id, g_source_remove);
+  ir_sync_client_clear_timeout (self, &self->socket_retry_id);
   if (self->socket_cancellable != NULL)
     g_cancellable_cancel (self->socket_cancellable);
   g_clear_object (&self->socket_cancellable);

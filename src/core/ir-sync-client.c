@@ -21,12 +21,10 @@
 #include "ir-hlc.h"
 #include "ir-sync-client-private.h"
 
-#define PUSH_BATCH 2000
-#define PULL_PAGE IR_SYNC_MAX_PULL_OPS
+/* Local edits are pushed after this pause, so that typing goes in one push. */
 #define EDIT_DELAY_MS 50
 #define BACKOFF_MIN_MS 1000
 #define BACKOFF_MAX_MS (60 * 1000)
-#define MAX_RETRIES 3
 
 enum {
   PROP_0,
@@ -46,8 +44,6 @@ guint ir_sync_client_signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (IrSyncClient, ir_sync_client, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (IrPresence, ir_presence, ir_presence_copy, ir_presence_free)
 
-static void push_next (IrSyncClient *self);
-static void pull_next (IrSyncClient *self);
 
 /* --- types --------------------------------------------------------------- */
 
@@ -94,9 +90,9 @@ ir_presence_free (IrPresence *presence)
 
 /* --- state --------------------------------------------------------------- */
 
-static void
-set_pending (IrSyncClient *self,
-             guint         pending)
+void
+ir_sync_client_set_pending (IrSyncClient *self,
+                            guint         pending)
 {
   if (self->pending == pending)
     return;
@@ -105,17 +101,17 @@ set_pending (IrSyncClient *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
-static void
-set_state (IrSyncClient *self,
-           IrSyncState   state,
-           IrSyncError   code,
-           const char   *error)
+void
+ir_sync_client_set_state (IrSyncClient *self,
+                          IrSyncState   state,
+                          IrSyncError   code,
+                          const char   *error)
 {
   gboolean error_changed = g_strcmp0 (self->error, error) != 0;
 
   if (state == IR_SYNC_STATE_OFFLINE || state == IR_SYNC_STATE_STOPPED ||
       state == IR_SYNC_STATE_ERROR || state == IR_SYNC_STATE_UP_TO_DATE)
-    set_pending (self, ir_store_count_unpushed (self->store));
+    ir_sync_client_set_pending (self, ir_store_count_unpushed (self->store));
 
   self->error_code = code;
   if (error_changed)
@@ -132,6 +128,34 @@ set_state (IrSyncClient *self,
            error ? ": " : "", error ? error : "");
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+/* Adds a timeout on the main context the client was made on, which may be
+ * another thread's than the default one. */
+guint
+ir_sync_client_add_timeout (IrSyncClient *self,
+                            guint         ms,
+                            GSourceFunc   func)
+{
+  g_autoptr(GSource) source = g_timeout_source_new (ms);
+
+  g_source_set_callback (source, func, self, NULL);
+  return g_source_attach (source, self->context);
+}
+
+void
+ir_sync_client_clear_timeout (IrSyncClient *self,
+                              guint        *id)
+{
+  GSource *source;
+
+  if (*id == 0)
+    return;
+
+  source = g_main_context_find_source_by_id (self->context, *id);
+  if (source != NULL)
+    g_source_destroy (source);
+  *id = 0;
 }
 
 /* Returns a wait with ±30 % jitter and doubles @backoff_ms for next time. */
@@ -158,22 +182,6 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-end_cycle (IrSyncClient *self)
-{
-  self->busy = FALSE;
-  g_clear_object (&self->cancellable);
-}
-
-/* Cancels the running cycle, whose callbacks then return untouched. */
-void
-ir_sync_client_abort_cycle (IrSyncClient *self)
-{
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  end_cycle (self);
-}
-
 /* Ends the cycle on @error: waits and retries while the server is out of
  * reach or failing, stops on refusals a retry cannot fix. */
 void
@@ -188,7 +196,7 @@ ir_sync_client_fail (IrSyncClient *self,
   if (cancelled)
     return;
 
-  end_cycle (self);
+  ir_sync_client_end_cycle (self);
   if (!self->online)
     return;
 
@@ -200,415 +208,43 @@ ir_sync_client_fail (IrSyncClient *self,
     case IR_SYNC_ERROR_TOKEN_REVOKED:
     case IR_SYNC_ERROR_NOT_MEMBER:
     case IR_SYNC_ERROR_NOT_FOUND:
-      g_warning ("Room %s: sync stopped: %s", self->room, error->message);
+      g_message ("Room %s: sync stopped: %s", self->room, error->message);
       ir_sync_client_socket_close (self);
-      set_state (self, IR_SYNC_STATE_ERROR, code, error->message);
+      ir_sync_client_set_state (self, IR_SYNC_STATE_ERROR, code, error->message);
       if (code == IR_SYNC_ERROR_NOT_MEMBER)
         g_signal_emit (self, ir_sync_client_signals[SIGNAL_REMOVED], 0);
       return;
 
     case IR_SYNC_ERROR_NETWORK:
-      set_state (self, IR_SYNC_STATE_OFFLINE, code, error->message);
+      ir_sync_client_set_state (self, IR_SYNC_STATE_OFFLINE, code, error->message);
       break;
 
     default:
       g_warning ("Room %s: sync failed, will retry: %s", self->room, error->message);
-      set_state (self, IR_SYNC_STATE_ERROR, code, error->message);
+      ir_sync_client_set_state (self, IR_SYNC_STATE_ERROR, code, error->message);
       break;
     }
 
   if (self->retry_id == 0)
-    self->retry_id = g_timeout_add (ir_sync_client_next_backoff (&self->backoff_ms),
-                                    retry_cb, self);
-}
-
-static void
-finish_cycle (IrSyncClient *self)
-{
-  end_cycle (self);
-  self->backoff_ms = 0;
-  self->clock_retries = 0;
-  self->rekey_retries = 0;
-
-  if (self->again)
     {
-      ir_sync_client_kick (self, 0);
-      return;
-    }
+      guint wait = ir_sync_client_next_backoff (&self->backoff_ms);
 
-  set_state (self, IR_SYNC_STATE_UP_TO_DATE, IR_SYNC_ERROR_FAILED, NULL);
-  ir_sync_client_resume_downloads (self);
+      self->retry_id = ir_sync_client_add_timeout (self, wait, retry_cb);
+    }
 }
 
-/* --- applying ------------------------------------------------------------ */
 
-/* Applies ops from the server and emits "ops-received" with the ops of
- * other clients. */
-gboolean
-ir_sync_client_apply_ops (IrSyncClient  *self,
-                          GPtrArray     *ops,
-                          GError       **error)
-{
-  g_autoptr(GPtrArray) others = g_ptr_array_new ();
-  const char *client = ir_store_get_client_id (self->store);
+/* --- local edits --------------------------------------------------------- */
 
-  if (ops->len == 0)
-    return TRUE;
-
-  if (!ir_store_apply_remote (self->store, ops, error))
-    return FALSE;
-
-  for (guint i = 0; i < ops->len; i++)
-    {
-      IrOp *op = g_ptr_array_index (ops, i);
-
-      if (!g_str_has_prefix (op->id, client))
-        g_ptr_array_add (others, op);
-    }
-
-  ir_sync_client_queue_blobs (self, ops);
-  if (others->len > 0)
-    g_signal_emit (self, ir_sync_client_signals[SIGNAL_OPS_RECEIVED], 0, others);
-
-  return TRUE;
-}
-
-/* --- push ---------------------------------------------------------------- */
-
-static gint64
-clock_ms (gpointer user_data)
+/* Counts the offline queue once after a burst of edits, not per edit. */
+static gboolean
+count_pending_cb (gpointer user_data)
 {
   IrSyncClient *self = user_data;
 
-  return ir_hlc_wall_ms () + self->clock_offset_ms;
-}
-
-static int
-compare_seq (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Moves the store's "seen" sequence over the acknowledged ops that follow
- * it without a gap; the pull fetches anything in between. */
-static void
-advance_seen (IrSyncClient *self,
-              GPtrArray    *acks)
-{
-  g_autoptr(GArray) seqs = g_array_sized_new (FALSE, FALSE, sizeof (gint64), acks->len);
-  gint64 seen = ir_store_get_seen_seq (self->store);
-
-  for (guint i = 0; i < acks->len; i++)
-    g_array_append_val (seqs, ((IrSyncAck *) g_ptr_array_index (acks, i))->seq);
-  g_array_sort (seqs, compare_seq);
-
-  for (guint i = 0; i < seqs->len; i++)
-    {
-      gint64 seq = g_array_index (seqs, gint64, i);
-
-      if (seq == seen + 1)
-        seen = seq;
-      else if (seq > seen)
-        break;
-    }
-
-  ir_store_set_seen_seq (self->store, seen);
-}
-
-static void
-refuse_tx (IrSyncClient *self,
-           const char   *tx,
-           const char   *reason)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) refused = NULL;
-
-  if (!ir_store_refuse_tx (self->store, tx, reason, &error))
-    {
-      g_warning ("Failed to roll back transaction %s: %s", tx, error->message);
-      return;
-    }
-
-  g_message ("Room %s: transaction %s not synced: %s", self->room, tx, reason);
-  refused = ir_store_get_refused (self->store);
-  for (guint i = 0; i < refused->len; i++)
-    {
-      IrRefusal *refusal = g_ptr_array_index (refused, i);
-
-      if (g_str_equal (refusal->tx, tx))
-        g_signal_emit (self, ir_sync_client_signals[SIGNAL_REFUSED], 0, refusal);
-    }
-}
-
-static const char *
-refused_tx (GPtrArray  *ops,
-            JsonObject *refusal)
-{
-  const char *tx = refusal ? ir_sync_get_string (refusal, "tx") : NULL;
-  const char *op_id = refusal ? ir_sync_get_string (refusal, "op") : NULL;
-
-  for (guint i = 0; i < ops->len && op_id != NULL; i++)
-    {
-      IrOp *op = g_ptr_array_index (ops, i);
-
-      if (g_str_equal (op->id, op_id))
-        return op->tx;
-    }
-
-  return tx;
-}
-
-/* Handles a refused push. Returns whether the cycle goes on. */
-static gboolean
-handle_refusal (IrSyncClient *self,
-                GPtrArray    *ops,
-                JsonObject   *refusal,
-                GError       *error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const char *tx;
-
-  switch (error->domain == IR_SYNC_ERROR ? error->code : IR_SYNC_ERROR_FAILED)
-    {
-    case IR_SYNC_ERROR_CLOCK_AHEAD:
-      if (refusal == NULL || self->clock_retries++ >= MAX_RETRIES)
-        return FALSE;
-      self->clock_offset_ms = ir_sync_get_int (refusal, "server_time", 0) / 1000 -
-                              ir_hlc_wall_ms ();
-      ir_store_set_clock_source (self->store, clock_ms, self);
-      g_message ("Room %s: this computer's clock is %" G_GINT64_FORMAT " s ahead of the server; "
-                 "re-stamping unpushed edits", self->room, -self->clock_offset_ms / 1000);
-      return ir_store_restamp_unpushed (self->store, clock_ms (self), &local_error);
-
-    case IR_SYNC_ERROR_CLIENT_ID_REUSED:
-      if (self->rekey_retries++ >= MAX_RETRIES)
-        return FALSE;
-      g_message ("Room %s: client id %s is in use elsewhere; taking a new one",
-                 self->room, ir_store_get_client_id (self->store));
-      return ir_store_rekey_unpushed (self->store, &local_error);
-
-    case IR_SYNC_ERROR_BATCH_TOO_LARGE:
-    case IR_SYNC_ERROR_TOO_LARGE:
-      tx = ((IrOp *) g_ptr_array_index (ops, 0))->tx;
-      if (g_str_equal (tx, ((IrOp *) g_ptr_array_index (ops, ops->len - 1))->tx))
-        refuse_tx (self, tx, error->message);
-      else
-        self->batch_size = MAX (1, ops->len / 2);
-      return TRUE;
-
-    case IR_SYNC_ERROR_INVALID_OP:
-    case IR_SYNC_ERROR_FORBIDDEN_OP:
-      tx = refused_tx (ops, refusal);
-      if (tx == NULL)
-        return FALSE;
-      refuse_tx (self, tx, error->message);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-typedef struct
-{
-  IrSyncClient *client;
-  GPtrArray    *ops;
-} Push;
-
-static void
-push_free (Push *push)
-{
-  g_object_unref (push->client);
-  g_ptr_array_unref (push->ops);
-  g_free (push);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Push, push_free)
-
-static void
-push_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(Push) data = user_data;
-  IrSyncClient *self = data->client;
-  GPtrArray *ops = data->ops;
-  g_autoptr(JsonObject) refusal = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IrSyncPushResult) push = ir_sync_api_push_finish (IR_SYNC_API (source), result,
-                                                              &refusal, &error);
-
-  if (push == NULL)
-    {
-      if (g_error_matches (error, IR_SYNC_ERROR, IR_SYNC_ERROR_BLOB_MISSING) && refusal != NULL &&
-          ir_sync_get_array (refusal, "blobs") != NULL)
-        {
-          ir_sync_client_upload_blobs (self, ir_sync_get_array (refusal, "blobs"));
-          return;
-        }
-      if (self->online && handle_refusal (self, ops, refusal, error))
-        {
-          push_next (self);
-          return;
-        }
-      ir_sync_client_fail (self, error);
-      return;
-    }
-
-  if (!ir_store_mark_synced_many (self->store, push->acks, &error))
-    {
-      ir_sync_client_fail (self, error);
-      return;
-    }
-
-  self->server_head = MAX (self->server_head, push->head);
-  self->batch_size = PUSH_BATCH;
-  advance_seen (self, push->acks);
-  push_next (self);
-}
-
-static void
-push_next (IrSyncClient *self)
-{
-  GPtrArray *ops = ir_store_get_unpushed (self->store, self->batch_size);
-  Push *data;
-
-  if (ops->len == 0)
-    {
-      g_ptr_array_unref (ops);
-      pull_next (self);
-      return;
-    }
-
-  set_pending (self, MAX (self->pending, ops->len));
-  data = g_new0 (Push, 1);
-  data->client = g_object_ref (self);
-  data->ops = ops;
-  ir_sync_api_push_async (self->api, self->room, ops, self->cancellable, push_done_cb, data);
-}
-
-/* Resumes pushing after the blobs a push needed were uploaded. */
-void
-ir_sync_client_push_next (IrSyncClient *self)
-{
-  push_next (self);
-}
-
-/* --- pull ---------------------------------------------------------------- */
-
-static void
-pull_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(IrSyncClient) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IrSyncPage) page = ir_sync_api_pull_finish (IR_SYNC_API (source), result, &error);
-
-  if (page == NULL || !ir_sync_client_apply_ops (self, page->ops, &error))
-    {
-      ir_sync_client_fail (self, error);
-      return;
-    }
-
-  ir_store_set_seen_seq (self->store, page->last);
-  self->server_head = MAX (self->server_head, page->head);
-
-  if (page->more && page->ops->len > 0)
-    pull_next (self);
-  else
-    finish_cycle (self);
-}
-
-static void
-pull_next (IrSyncClient *self)
-{
-  ir_sync_api_pull_async (self->api, self->room, ir_store_get_seen_seq (self->store), PULL_PAGE,
-                          self->cancellable, pull_done_cb, g_object_ref (self));
-}
-
-/* --- membership --------------------------------------------------------- */
-
-static void
-room_info_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(IrSyncClient) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = ir_sync_api_call_finish (IR_SYNC_API (source), result, NULL, NULL,
-                                                      &error);
-  JsonObject *object = body && JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
-  const char *role = object ? ir_sync_get_string (object, "role") : NULL;
-
-  if (body == NULL)
-    {
-      ir_sync_client_fail (self, error);
-      return;
-    }
-
-  /* Local edits from now on carry this user and are checked against the
-   * role the server gives them. */
-  if (role != NULL && ir_sync_api_get_user (self->api) != NULL)
-    ir_store_set_actor (self->store, ir_sync_api_get_user (self->api), ir_role_from_string (role));
-  self->server_head = MAX (self->server_head,
-                           ir_sync_get_int (object, "head", 0));
-  self->joined = TRUE;
-  push_next (self);
-}
-
-/* --- cycles -------------------------------------------------------------- */
-
-static gboolean
-cycle_cb (gpointer user_data)
-{
-  IrSyncClient *self = user_data;
-
-  self->kick_id = 0;
-  if (!self->online || self->busy)
-    return G_SOURCE_REMOVE;
-
-  self->busy = TRUE;
-  self->again = FALSE;
-  self->cancellable = g_cancellable_new ();
-  set_state (self, IR_SYNC_STATE_SYNCING, IR_SYNC_ERROR_FAILED, self->error);
-
-  if (!self->joined)
-    {
-      g_autofree char *path = g_strdup_printf ("/rooms/%s", self->room);
-
-      ir_sync_api_call_async (self->api, "GET", path, NULL, NULL, self->cancellable,
-                              room_info_cb, g_object_ref (self));
-      return G_SOURCE_REMOVE;
-    }
-
-  push_next (self);
-
+  self->count_id = 0;
+  ir_sync_client_set_pending (self, ir_store_count_unpushed (self->store));
   return G_SOURCE_REMOVE;
-}
-
-/* Asks for a sync cycle in @delay_ms, or after the running one. */
-void
-ir_sync_client_kick (IrSyncClient *self,
-                     guint         delay_ms)
-{
-  if (!self->online)
-    return;
-
-  if (self->busy)
-    {
-      self->again = TRUE;
-      return;
-    }
-
-  if (self->kick_id != 0 && delay_ms > 0)
-    return;
-
-  g_clear_handle_id (&self->kick_id, g_source_remove);
-  self->kick_id = g_timeout_add (delay_ms, cycle_cb, self);
 }
 
 static void
@@ -623,8 +259,8 @@ tx_applied_cb (IrStore  *store,
 
   if (self->online)
     ir_sync_client_kick (self, EDIT_DELAY_MS);
-  else
-    set_pending (self, ir_store_count_unpushed (self->store));
+  else if (self->count_id == 0)
+    self->count_id = ir_sync_client_add_timeout (self, EDIT_DELAY_MS, count_pending_cb);
 }
 
 /* --- object -------------------------------------------------------------- */
@@ -635,6 +271,7 @@ ir_sync_client_dispose (GObject *object)
   IrSyncClient *self = IR_SYNC_CLIENT (object);
 
   ir_sync_client_stop (self);
+  ir_sync_client_clear_timeout (self, &self->count_id);
   g_clear_signal_handler (&self->tx_applied_id, self->store);
   ir_sync_client_blobs_clear (self);
 
@@ -652,6 +289,7 @@ ir_sync_client_finalize (GObject *object)
   g_clear_object (&self->api);
   g_clear_pointer (&self->presence, g_ptr_array_unref);
   g_clear_pointer (&self->blob_wanted, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->room);
   g_free (self->error);
   g_free (self->page);
@@ -730,6 +368,8 @@ ir_sync_client_constructed (GObject *object)
   G_OBJECT_CLASS (ir_sync_client_parent_class)->constructed (object);
 
   self->room = g_strdup (ir_store_get_room_id (self->store));
+  self->context = g_main_context_ref_thread_default ();
+  ir_store_prepare_sync (self->store);
   self->tx_applied_id = g_signal_connect (self->store, "tx-applied",
                                           G_CALLBACK (tx_applied_cb), self);
   self->pending = ir_store_count_unpushed (self->store);
@@ -810,7 +450,7 @@ ir_sync_client_class_init (IrSyncClientClass *klass)
 static void
 ir_sync_client_init (IrSyncClient *self)
 {
-  self->batch_size = PUSH_BATCH;
+  self->batch_size = IR_SYNC_CLIENT_PUSH_BATCH;
   self->presence = g_ptr_array_new_with_free_func ((GDestroyNotify) ir_presence_free);
   self->blob_wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_queue_init (&self->blob_queue);
@@ -887,13 +527,13 @@ ir_sync_client_set_online (IrSyncClient *self,
       return;
     }
 
-  g_clear_handle_id (&self->kick_id, g_source_remove);
-  g_clear_handle_id (&self->retry_id, g_source_remove);
+  ir_sync_client_clear_timeout (self, &self->kick_id);
+  ir_sync_client_clear_timeout (self, &self->retry_id);
   ir_sync_client_abort_cycle (self);
   ir_sync_client_socket_close (self);
   g_ptr_array_set_size (self->presence, 0);
   if (self->store != NULL)
-    set_state (self, IR_SYNC_STATE_STOPPED, IR_SYNC_ERROR_FAILED, NULL);
+    ir_sync_client_set_state (self, IR_SYNC_STATE_STOPPED, IR_SYNC_ERROR_FAILED, NULL);
 }
 
 /* Syncs now, for a "sync now" button and for tests. */

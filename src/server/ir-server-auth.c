@@ -215,8 +215,8 @@ ir_server_handle_login (IrServer          *self,
 
       json_object_set_int_member (extra, "retry_after", wait);
       ir_server_reply_error (msg, IR_SYNC_ERROR_RATE_LIMITED, g_steal_pointer (&extra),
-                             _("Too many failed logins for “%s”. Try again in %" G_GINT64_FORMAT
-                               " seconds."), user, wait);
+                             _("Too many failed logins for “%s”. Try again in %d seconds."),
+                             user, (int) wait);
       return;
     }
 

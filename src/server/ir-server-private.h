@@ -127,6 +127,7 @@ IrServerRoom *ir_server_room_open       (IrServer           *server,
                                          const char         *id,
                                          GError            **error);
 void          ir_server_room_free       (IrServerRoom       *self);
+void          ir_server_room_save_head  (IrServerRoom       *self);
 gboolean      ir_server_room_reconcile  (IrServerRoom       *self,
                                          GError            **error);
 void          ir_server_room_push       (IrServerRoom       *self,

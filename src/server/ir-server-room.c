@@ -19,11 +19,21 @@
 #include "ir-hlc.h"
 #include "ir-server-private.h"
 
+/* SQLite's page cache per open room; a desktop store keeps 16 MB. */
+#define ROOM_CACHE_KIB 2048
+
 /* --- opening ------------------------------------------------------------- */
 
-static void
-save_head (IrServerRoom *self)
+/* Records the head where readers other than the push path look for it:
+ * the "seen" of the server's own next ops, and server.db for admins. The
+ * room's log itself is the authority, so this runs before the server
+ * writes and from time to time, not on every push. */
+void
+ir_server_room_save_head (IrServerRoom *self)
 {
+  if (ir_store_get_seen_seq (self->store) == self->head)
+    return;
+
   ir_store_set_seen_seq (self->store, self->head);
   ir_server_db_set_last_seq (self->server->db, self->id, self->head);
 }
@@ -58,7 +68,7 @@ sequence_own_ops (IrServerRoom  *self,
     return FALSE;
 
   self->head = seq;
-  save_head (self);
+  ir_server_room_save_head (self);
   ir_server_room_fan_out (self, ops, NULL);
   return TRUE;
 }
@@ -92,6 +102,7 @@ ir_server_room_open (IrServer    *server,
 
   ir_store_set_actor (store, "server", IR_ROLE_SERVER);
   ir_store_set_durable (store, TRUE);
+  ir_store_set_cache_size (store, ROOM_CACHE_KIB);
 
   self = g_new0 (IrServerRoom, 1);
   self->server = server;
@@ -129,6 +140,7 @@ commit_own_tx (IrServerRoom  *self,
   if (ir_tx_get_n_ops (tx) == 0)
     return TRUE;
 
+  ir_server_room_save_head (self);
   return ir_store_commit (self->store, tx, error) && sequence_own_ops (self, error);
 }
 
@@ -274,12 +286,13 @@ static gboolean
 check_schema (IrServerRoom      *self,
               SoupServerMessage *msg,
               IrOp              *op,
-              guint              roles)
+              guint              roles,
+              GHashTable        *kinds)
 {
   IrSchema *schema = ir_store_get_schema (self->store);
   const IrFieldSpec *spec = ir_schema_lookup_field (schema, op->entity, op->field);
   g_autoptr(GError) error = NULL;
-  g_autofree char *kind = NULL;
+  const char *kind;
 
   /* An op of a newer schema waits in the log until the server upgrades. */
   if (op->schema > ir_schema_get_version (schema) && spec == NULL)
@@ -304,7 +317,19 @@ check_schema (IrServerRoom      *self,
       return FALSE;
     }
 
-  kind = ir_store_get_entity_kind (self->store, op->eid);
+  /* Many ops of a batch touch the same entities: look each up once. An
+   * entity the batch creates has no type yet, cached as "". */
+  kind = g_hash_table_lookup (kinds, op->eid);
+  if (kind == NULL)
+    {
+      char *found = ir_store_get_entity_kind (self->store, op->eid);
+
+      kind = found ? found : g_strdup ("");
+      g_hash_table_insert (kinds, g_strdup (op->eid), (char *) kind);
+    }
+  if (*kind == '\0')
+    kind = NULL;
+
   if (kind != NULL && !g_str_equal (kind, op->entity))
     {
       g_autofree char *message = g_strdup_printf (_("Operation %s is invalid: entity %s is a "
@@ -522,6 +547,7 @@ ir_server_room_push (IrServerRoom      *self,
   g_autoptr(GPtrArray) ops = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GPtrArray) hashes = NULL;
+  g_autoptr(GHashTable) kinds = NULL;
   g_autoptr(GError) error = NULL;
   guint roles = ir_role_from_string (membership->role);
   gint64 received = g_get_real_time ();
@@ -564,8 +590,9 @@ ir_server_room_push (IrServerRoom      *self,
   if (fresh == NULL)
     return;
 
+  kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   for (guint i = 0; i < fresh->len; i++)
-    if (!check_schema (self, msg, g_ptr_array_index (fresh, i), roles))
+    if (!check_schema (self, msg, g_ptr_array_index (fresh, i), roles, kinds))
       return;
 
   hashes = collect_blobs (self, fresh);
@@ -608,7 +635,6 @@ ir_server_room_push (IrServerRoom      *self,
     }
 
   self->head = seq;
-  save_head (self);
   if (!ir_server_db_add_blob_refs (self->server->db, self->id, hashes, &error))
     g_warning ("Failed to record the files of room %s: %s", self->id, error->message);
 
@@ -648,7 +674,6 @@ ir_server_room_pull (IrServerRoom      *self,
 {
   gint64 after = query_int (query, "after", 0);
   gint64 limit = query_int (query, "limit", IR_SYNC_MAX_PULL_OPS);
-  g_autoptr(GPtrArray) ops = NULL;
   GString *text;
   gint64 last;
 
@@ -660,12 +685,9 @@ ir_server_room_pull (IrServerRoom      *self,
       return;
     }
 
-  ops = ir_store_get_ops_after (self->store, after, MIN (limit, IR_SYNC_MAX_PULL_OPS));
-  last = ops->len > 0 ? ((IrOp *) g_ptr_array_index (ops, ops->len - 1))->seq : after;
-
-  text = g_string_sized_new (ops->len * 320 + 64);
+  text = g_string_sized_new (64 * 1024);
   g_string_append (text, "{\"ops\":");
-  ir_sync_append_ops (text, ops);
+  ir_store_write_ops_after (self->store, after, MIN (limit, IR_SYNC_MAX_PULL_OPS), text, &last);
   g_string_append_printf (text, ",\"last\":%" G_GINT64_FORMAT ",\"head\":%" G_GINT64_FORMAT
                           ",\"more\":%s}", last, self->head,
                           last < self->head ? "true" : "false");

@@ -15,6 +15,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "ir-server-private.h"
 
@@ -23,6 +26,7 @@
 #define REQUEST_ERROR "ir-request-error"
 #define REQUEST_BODY  "ir-request-body"
 #define REQUEST_TOO_LARGE "ir-request-too-large"
+#define LARGE_REQUEST (1024 * 1024)
 
 typedef struct
 {
@@ -129,11 +133,13 @@ collect_body (SoupServerMessage *msg,
   if (length > (goffset) limit)
     {
       g_autoptr(JsonObject) extra = json_object_new ();
+      g_autofree char *length_text = g_format_size (length);
+      g_autofree char *limit_text = g_format_size (limit);
 
       json_object_set_int_member (extra, "limit", limit);
       ir_server_reply_error (msg, IR_SYNC_ERROR_TOO_LARGE, g_steal_pointer (&extra),
-                             _("The request body of %" G_GOFFSET_FORMAT " bytes is over the "
-                               "limit of %" G_GSIZE_FORMAT " bytes."), length, limit);
+                             _("The request body of %s is over the limit of %s."),
+                             length_text, limit_text);
       return;
     }
 
@@ -152,11 +158,11 @@ ir_server_get_body (SoupServerMessage *msg)
   if (limit > 0 || body == NULL)
     {
       g_autoptr(JsonObject) extra = json_object_new ();
+      g_autofree char *limit_text = g_format_size (limit);
 
       json_object_set_int_member (extra, "limit", limit);
       ir_server_reply_error (msg, IR_SYNC_ERROR_TOO_LARGE, g_steal_pointer (&extra),
-                             _("The request body is over the limit of %" G_GSIZE_FORMAT
-                               " bytes."), limit);
+                             _("The request body is over the limit of %s."), limit_text);
       return NULL;
     }
 
@@ -238,8 +244,8 @@ ir_server_check_rate (IrServer          *self,
     json_object_set_int_member (extra, "retry_after", wait);
     soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
     ir_server_reply_error (msg, IR_SYNC_ERROR_RATE_LIMITED, g_steal_pointer (&extra),
-                           _("Too many requests: at most %.0f per second. Try again in %"
-                             G_GINT64_FORMAT " seconds."), self->options.rate, wait);
+                           _("Too many requests: at most %.0f per second. Try again in %d "
+                             "seconds."), self->options.rate, (int) wait);
   }
   return FALSE;
 }
@@ -514,6 +520,14 @@ request_done_cb (SoupServer        *server,
   if (g_str_has_prefix (path, IR_SYNC_API_PREFIX "/feeds/"))
     path = IR_SYNC_API_PREFIX "/feeds/…";
 
+  /* glibc keeps the memory of a large request's JSON tree for later
+   * allocations; give it back so the server stays small between batches. */
+#ifdef __GLIBC__
+  if (soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg)) > LARGE_REQUEST ||
+      soup_server_message_get_response_body (msg)->length > LARGE_REQUEST)
+    malloc_trim (0);
+#endif
+
   g_snprintf (status, sizeof status, "%u", soup_server_message_get_status (msg));
   g_log_structured ("ironroom-server", G_LOG_LEVEL_MESSAGE,
                     "IR_METHOD", method,
@@ -573,6 +587,11 @@ poll_cb (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
   GHashTableIter iter;
   gpointer value;
+
+  /* Before anything here writes to a room, its head is recorded. */
+  g_hash_table_iter_init (&iter, self->rooms);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    ir_server_room_save_head (value);
 
   if (ir_server_db_data_version (self->db) != self->db_version)
     {
@@ -749,7 +768,10 @@ ir_server_free (IrServer *self)
     {
       g_hash_table_iter_init (&iter, self->rooms);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        ir_server_room_close_sockets (value);
+        {
+          ir_server_room_save_head (value);
+          ir_server_room_close_sockets (value);
+        }
     }
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
