@@ -16,7 +16,7 @@
 #include "ir-review-private.h"
 
 /* Opacity of the unchanged ink under the changes, from 0 to 1. */
-#define OVERLAY_OPACITY 0.35
+#define OVERLAY_OPACITY 0.5
 
 typedef struct
 {

@@ -59,6 +59,19 @@ ir_review_decision_kind_label (const char *kind)
   return _("Decision");
 }
 
+/* Returns the colour a moved date is shown in, as a tier: red when it is
+ * later than its commitment, yellow when it slipped, none otherwise. */
+IrTier
+ir_review_task_change_tier (const IrReviewTaskChange *change)
+{
+  if (change->late > 0)
+    return IR_TIER_RED;
+  if (change->slip > 0 && change->kind != IR_REVIEW_TASK_ADDED)
+    return IR_TIER_YELLOW;
+
+  return IR_TIER_NONE;
+}
+
 /* Returns @day as the app writes a date, or an empty string for none. */
 char *
 ir_review_format_day (IrDay day)

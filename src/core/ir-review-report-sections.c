@@ -406,8 +406,7 @@ write_task_changes (IrReportPen    *pen,
                                                            : format_day_change (change->slip);
       row->cells[4] = format_commitment (change);
       row->has_chip = TRUE;
-      row->chip = ir_report_tier_color (change->late > 0 ? IR_TIER_RED
-                                        : change->slip > 0 ? IR_TIER_YELLOW : IR_TIER_NONE);
+      row->chip = ir_report_tier_color (ir_review_task_change_tier (change));
       add_row (rows, row);
     }
 

@@ -323,6 +323,7 @@ gboolean        ir_review_report_write_pdf     (IrReviewAgenda      *agenda,
 const char     *ir_review_tier_label           (IrTier               tier);
 const char     *ir_review_escalation_state_label (const char        *state);
 const char     *ir_review_decision_kind_label  (const char          *kind);
+IrTier          ir_review_task_change_tier     (const IrReviewTaskChange *change);
 char           *ir_review_format_day           (IrDay                day);
 char           *ir_review_format_time          (gint64               usec);
 char           *ir_review_dup_member_name      (IrStore             *store,

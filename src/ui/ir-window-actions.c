@@ -18,6 +18,7 @@
 #include "ir-trash-dialog.h"
 #include "ir-ui-util.h"
 #include "ir-window-private.h"
+#include "review/ir-review-window.h"
 
 static const char * const page_names[] = { "map", "drawings", "plan", "risks", NULL };
 
@@ -108,6 +109,13 @@ page_activated_cb (GtkWidget  *widget,
       adw_view_stack_set_visible_child_name (self->view_stack, "map");
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       gtk_widget_activate_action (self->map_page, "map.view", "s", "coverage");
+      return;
+    }
+
+  /* "review" is review mode, which has a window of its own. */
+  if (g_str_equal (name, "review"))
+    {
+      gtk_widget_activate_action (widget, "room.review", NULL);
       return;
     }
 
@@ -219,6 +227,45 @@ show_trash_activated_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+present_review (GtkWindow *review)
+{
+  gtk_window_fullscreen (review);
+  gtk_window_present (review);
+}
+
+static void
+main_window_mapped_cb (GtkWidget *window,
+                       GtkWindow *review)
+{
+  g_signal_handlers_disconnect_by_func (window, main_window_mapped_cb, review);
+  present_review (review);
+}
+
+/* Starts review mode, full screen on the window's monitor. A review asked
+ * for on the command line waits until this window is shown, so that it
+ * comes out on top. */
+static void
+review_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IrWindow *self = IR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  IrReviewWindow *review = ir_review_window_new (GTK_WINDOW (self), self->store, &error);
+
+  if (review == NULL)
+    {
+      ir_window_show_error (self, _("Review Mode Could Not Start"), error->message);
+      return;
+    }
+
+  if (gtk_widget_get_mapped (widget))
+    present_review (GTK_WINDOW (review));
+  else
+    g_signal_connect_object (widget, "map", G_CALLBACK (main_window_mapped_cb), review, 0);
+}
+
 /* --- public API ----------------------------------------------------------- */
 
 void
@@ -241,6 +288,8 @@ ir_window_class_init_actions (GtkWidgetClass *widget_class)
                                    trash_item_activated_cb);
   gtk_widget_class_install_action (widget_class, "room.show-trash", NULL,
                                    show_trash_activated_cb);
+  gtk_widget_class_install_action (widget_class, "room.review", NULL, review_activated_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "room.review", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.show-rooms", NULL);
@@ -260,6 +309,7 @@ ir_window_update_actions (IrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "room.history", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "room.trash-item", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "room.show-trash", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "room.review", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "room.undo",
                                  open && ir_store_can_undo (self->store));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "room.redo",
