@@ -362,6 +362,56 @@ test_layout_store_auto_layout (void)
   g_assert_false (ir_entity_has_field (boss_entity, "x"));
 }
 
+static void
+test_layout_store_move_keeps_others (void)
+{
+  g_autoptr(IrStore) store = ir_test_store_new ();
+  g_autofree char *boss = add_person (store, "Boss", "Production", NAN, NAN);
+  g_autofree char *first = add_person (store, "First", "Production", NAN, NAN);
+  g_autofree char *second = add_person (store, "Second", "Production", NAN, NAN);
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_free (ir_map_add_link (store, first, boss, "reports_to", 0, &error));
+  g_free (ir_map_add_link (store, second, boss, "reports_to", 0, &error));
+  g_assert_no_error (error);
+
+  positions = ir_map_layout_positions (store, IR_MAP_LAYOUT_PLACE_NEW);
+  g_hash_table_iter_init (&iter, positions);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      IrMapShownPosition *at = g_new (IrMapShownPosition, 1);
+
+      at->x = ((IrMapPosition *) value)->x;
+      at->y = ((IrMapPosition *) value)->y;
+      g_hash_table_insert (shown, key, at);
+    }
+
+  g_assert_true (ir_map_move_card_keeping (store, first, 2000, 2000, shown, &error));
+  g_assert_no_error (error);
+
+  /* The others are stored where they were shown, and stay unpinned. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *eid = i == 0 ? boss : second;
+      g_autoptr(IrEntity) person = ir_store_get_entity (store, "stakeholder", eid);
+      IrMapPosition *before = g_hash_table_lookup (positions, eid);
+
+      g_assert_cmpfloat (ir_entity_get_double (person, "x"), ==, round (before->x));
+      g_assert_cmpfloat (ir_entity_get_double (person, "y"), ==, round (before->y));
+      g_assert_false (ir_entity_get_boolean (person, "pinned"));
+    }
+  {
+    g_autoptr(IrEntity) moved = ir_store_get_entity (store, "stakeholder", first);
+
+    g_assert_cmpfloat (ir_entity_get_double (moved, "x"), ==, 2000);
+    g_assert_true (ir_entity_get_boolean (moved, "pinned"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -377,6 +427,7 @@ main (int    argc,
   g_test_add_func ("/map-layout/large-room", test_layout_large_room);
   g_test_add_func ("/map-layout/store/place-new", test_layout_store_place_new);
   g_test_add_func ("/map-layout/store/auto-layout", test_layout_store_auto_layout);
+  g_test_add_func ("/map-layout/store/move-keeps-others", test_layout_store_move_keeps_others);
 
   return g_test_run ();
 }

@@ -286,6 +286,27 @@ ir_map_move_card (IrStore     *store,
                   double       y,
                   GError     **error)
 {
+  return ir_map_move_card_keeping (store, stakeholder, x, y, NULL, error);
+}
+
+/**
+ * ir_map_move_card_keeping:
+ * @shown: (nullable) (element-type utf8 IrMapShownPosition): where the
+ *   reader shows each stakeholder, by id
+ *
+ * Moves a card like ir_map_move_card(), and in the same transaction writes
+ * where @shown puts every other card that has no stored position, unpinned.
+ * A map that no one arranged yet then keeps the shape its readers see
+ * instead of being laid out anew around the one card that moved.
+ */
+gboolean
+ir_map_move_card_keeping (IrStore     *store,
+                          const char  *stakeholder,
+                          double       x,
+                          double       y,
+                          GHashTable  *shown,
+                          GError     **error)
+{
   g_autoptr(IrEntity) person = ir_map_lookup_stakeholder (store, stakeholder, error);
   g_autoptr(IrTx) tx = NULL;
 
@@ -296,6 +317,29 @@ ir_map_move_card (IrStore     *store,
   ir_tx_set_double (tx, "stakeholder", stakeholder, "x", round (x));
   ir_tx_set_double (tx, "stakeholder", stakeholder, "y", round (y));
   ir_tx_set_boolean (tx, "stakeholder", stakeholder, "pinned", TRUE);
+
+  if (shown != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, shown);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_autoptr(IrEntity) other = NULL;
+          IrMapShownPosition *position = value;
+
+          if (g_str_equal (key, stakeholder))
+            continue;
+          other = ir_store_get_entity (store, "stakeholder", key);
+          if (other == NULL || !ir_entity_is_visible (other) ||
+              (ir_entity_has_field (other, "x") && ir_entity_has_field (other, "y")))
+            continue;
+
+          ir_tx_set_double (tx, "stakeholder", key, "x", round (position->x));
+          ir_tx_set_double (tx, "stakeholder", key, "y", round (position->y));
+        }
+    }
 
   return commit (store, tx, error);
 }

@@ -39,6 +39,13 @@ typedef struct
   const char * const *members;         /* our side, NULL-terminated, may be empty */
 } IrMapInteraction;
 
+/* Where a reader shows a card, in map units. */
+typedef struct
+{
+  double x;
+  double y;
+} IrMapShownPosition;
+
 /* One change of a stakeholder's stance or influence, oldest first. */
 typedef struct
 {
@@ -99,6 +106,12 @@ gboolean    ir_map_move_card             (IrStore             *store,
                                           const char          *stakeholder,
                                           double               x,
                                           double               y,
+                                          GError             **error);
+gboolean    ir_map_move_card_keeping     (IrStore             *store,
+                                          const char          *stakeholder,
+                                          double               x,
+                                          double               y,
+                                          GHashTable          *shown,
                                           GError             **error);
 gboolean    ir_map_unpin_all             (IrStore             *store,
                                           guint               *n_unpinned,

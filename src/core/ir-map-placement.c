@@ -301,6 +301,7 @@ room_layout_build (RoomLayout      *room,
   g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (stakeholders));
   guint n_links = g_list_model_get_n_items (G_LIST_MODEL (links));
+  guint n_fixed = 0;
 
   room->people = g_ptr_array_new_with_free_func (g_object_unref);
   room->nodes = g_new0 (IrMapLayoutNode, n + 1);
@@ -349,14 +350,15 @@ room_layout_build (RoomLayout      *room,
       return;
     }
 
+  /* A few new cards go among the placed ones. When most cards have no
+   * place yet, the whole map is arranged around the placed ones instead. */
   for (guint i = 0; i < n; i++)
-    if (room->nodes[i].fixed)
-      {
-        ir_map_layout_place_new (room->nodes, n);
-        return;
-      }
+    n_fixed += room->nodes[i].fixed;
 
-  ir_map_layout_run (room->nodes, n);
+  if (n_fixed > 0 && n_fixed >= n - n_fixed)
+    ir_map_layout_place_new (room->nodes, n);
+  else
+    ir_map_layout_run (room->nodes, n);
 }
 
 /**

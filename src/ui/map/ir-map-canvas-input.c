@@ -275,9 +275,24 @@ finish_move (IrMapCanvas     *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *eid = g_strdup (ir_map_card_get_id (card->card));
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  /* The cards no one placed yet keep where they are shown. */
+  for (guint i = 0; i < self->card_list->len; i++)
+    {
+      IrMapCanvasCard *other = self->card_list->pdata[i];
+      IrMapShownPosition *position;
+
+      if (other->stored || other == card)
+        continue;
+      position = g_new (IrMapShownPosition, 1);
+      position->x = other->rect.x;
+      position->y = other->rect.y;
+      g_hash_table_insert (shown, (gpointer) ir_map_card_get_id (other->card), position);
+    }
 
   gtk_widget_remove_css_class (GTK_WIDGET (card->card), "dragging");
-  if (!ir_map_move_card (self->store, eid, card->rect.x, card->rect.y, &error))
+  if (!ir_map_move_card_keeping (self->store, eid, card->rect.x, card->rect.y, shown, &error))
     {
       card->rect.x = self->start_card_x;
       card->rect.y = self->start_card_y;
