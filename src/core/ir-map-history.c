@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ir-conflict.h"
 #include "ir-hlc.h"
 #include "ir-map-model-private.h"
 
@@ -113,37 +114,18 @@ ir_map_get_conflicts (IrStore    *store,
                       const char *eid,
                       const char *field)
 {
-  g_autoptr(GPtrArray) ops = ir_store_get_conflicts (store, eid, field);
-  g_autoptr(IrEntity) entity = NULL;
-  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) found = ir_conflict_list (store, eid, field);
   GPtrArray *conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) ir_map_conflict_free);
-  JsonNode *current;
 
-  if (ops->len == 0)
-    return conflicts;
-
-  entity = ir_store_get_entity (store, NULL, eid);
-  current = entity ? ir_entity_get_value (entity, field) : NULL;
-
-  for (guint i = ops->len; i > 0; i--)
+  for (guint i = 0; i < found->len; i++)
     {
-      IrOp *op = g_ptr_array_index (ops, i - 1);
-      g_autofree char *text = ir_json_to_string (op->value);
-      IrMapConflict *conflict;
+      IrConflict *other = g_ptr_array_index (found, i);
+      IrMapConflict *conflict = g_new0 (IrMapConflict, 1);
 
-      if (op->value != NULL && current != NULL && json_node_equal (op->value, current))
-        continue;
-      if ((op->value == NULL || JSON_NODE_HOLDS_NULL (op->value)) && current == NULL)
-        continue;
-      if (g_ptr_array_find_with_equal_func (seen, text, g_str_equal, NULL))
-        continue;
-
-      conflict = g_new0 (IrMapConflict, 1);
-      conflict->actor = g_strdup (op->actor);
-      conflict->value = op->value ? json_node_ref (op->value) : NULL;
-      conflict->hlc = op->hlc;
+      conflict->actor = g_strdup (other->actor);
+      conflict->value = other->value ? json_node_ref (other->value) : NULL;
+      conflict->hlc = other->hlc;
       g_ptr_array_add (conflicts, conflict);
-      g_ptr_array_add (seen, g_steal_pointer (&text));
     }
 
   return conflicts;
