@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ir-connect-dialog.h"
 #include "ir-history-dialog.h"
 #include "ir-new-room-dialog.h"
 #include "ir-trash-dialog.h"
@@ -293,11 +294,12 @@ test_shell_windows_from_actions (void)
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (opened)), ==, PACKAGE_VERSION);
   gtk_window_destroy (opened);
 
-  /* Without a sync client the dialog reports that rather than asking for a server. */
+  /* With no session yet, the server dialog asks for the sign-in. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "connect-server", NULL);
   ir_ui_test_iterate (30);
-  opened = ir_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  opened = ir_ui_test_find_toplevel (IR_TYPE_CONNECT_DIALOG);
   g_assert_nonnull (opened);
+  g_assert_cmpstr (ir_connect_dialog_get_page (IR_CONNECT_DIALOG (opened)), ==, "sign-in");
   gtk_window_destroy (opened);
 
   ir_ui_test_stop_app (app);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ir-application.h"
+#include "ir-connect-dialog.h"
 #include "ir-resources.h"
 
 #ifdef HAVE_IR_DEMO
@@ -25,6 +26,7 @@ struct _IrApplication
   AdwApplication   parent_instance;
 
   IrRoomDirectory *rooms;
+  IrSyncManager   *sync;
 };
 
 G_DEFINE_FINAL_TYPE (IrApplication, ir_application, ADW_TYPE_APPLICATION)
@@ -153,23 +155,32 @@ open_demo_activated_cb (GSimpleAction *action,
 }
 
 static void
+server_room_ready_cb (IrApplication   *self,
+                      IrRoomInfo      *room,
+                      IrConnectDialog *dialog)
+{
+  IrWindow *window = ensure_window (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!ir_window_open_room (window, room, &error))
+    ir_window_show_error (window, _("The Room Could Not Be Opened"), error->message);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Signs in to a server and opens one of the user's rooms there. */
+static void
 connect_server_activated_cb (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
   IrApplication *self = user_data;
   IrWindow *window = ensure_window (self);
-  GtkWidget *dialog;
+  IrConnectDialog *dialog;
 
-  /* FIXME: this build has no sync client yet, so there is nothing to
-   * connect with; the dialog states this instead of pretending. The sync
-   * client replaces it with the server sign-in. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Sync Is Not Available Yet"),
-                                   _("This version of Iron Room keeps rooms on this computer "
-                                     "only. Connecting to a team server comes in a later "
-                                     "version; until then, create a room or open the demo "
-                                     "room."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = ir_connect_dialog_new (GTK_WINDOW (window), self->sync, IR_CONNECT_OPEN_ROOM);
+  g_signal_connect_object (dialog, "room-ready", G_CALLBACK (server_room_ready_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -251,6 +262,8 @@ ir_application_startup (GApplication *application)
                                          shortcuts_accels);
 
   self->rooms = ir_room_directory_new (NULL);
+  self->sync = ir_sync_manager_new (self->rooms);
+  ir_sync_load_style ();
 }
 
 static void
@@ -323,6 +336,7 @@ ir_application_finalize (GObject *object)
 {
   IrApplication *self = IR_APPLICATION (object);
 
+  g_clear_object (&self->sync);
   g_clear_object (&self->rooms);
 
   G_OBJECT_CLASS (ir_application_parent_class)->finalize (object);
@@ -377,6 +391,15 @@ ir_application_get_main_window (IrApplication *self)
   g_return_val_if_fail (IR_IS_APPLICATION (self), NULL);
 
   return IR_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+/* Returns the sessions on servers and the sync of the rooms. */
+IrSyncManager *
+ir_application_get_sync_manager (IrApplication *self)
+{
+  g_return_val_if_fail (IR_IS_APPLICATION (self), NULL);
+
+  return self->sync;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "ir-room-directory.h"
+#include "ir-sync-manager.h"
 #include "ir-window.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ G_DECLARE_FINAL_TYPE (IrApplication, ir_application, IR, APPLICATION, AdwApplica
 IrApplication   *ir_application_new             (void);
 IrRoomDirectory *ir_application_get_rooms       (IrApplication *self);
 IrWindow        *ir_application_get_main_window (IrApplication *self);
+IrSyncManager   *ir_application_get_sync_manager (IrApplication *self);
 gboolean         ir_application_open_demo       (IrApplication *self,
                                                  GError       **error);
 

@@ -23,7 +23,7 @@ struct _IrInboxPopover
 
   IrStore    *store;
   gulong      tx_applied_id;
-  gint64      last_seq;        /* highest sequence the lists show */
+  gint64      last_row;        /* local row of the last op the lists read */
 
   GtkStack   *stack;
   GtkWidget  *needs_you_title;
@@ -411,8 +411,8 @@ ir_inbox_popover_refresh (IrInboxPopover *self)
   for (guint i = 0; i < items->len; i++)
     gtk_list_box_append (self->needs_you_list, create_item_row (self, items->pdata[i]));
 
-  changes = ir_inbox_collect_changes (self->store, ir_inbox_get_seen_seq (self->store),
-                                      &self->last_seq);
+  changes = ir_inbox_collect_changes (self->store, ir_inbox_get_seen_row (self->store),
+                                      &self->last_row);
   for (guint i = 0; i < changes->len; i++)
     gtk_list_box_append (self->changes_list, create_change_row (self, changes->pdata[i]));
 
@@ -424,8 +424,8 @@ ir_inbox_popover_refresh (IrInboxPopover *self)
                                     items->len + changes->len > 0 ? "items" : "empty");
 }
 
-/* Marks what the lists show as seen: the changes up to the last sequence
- * read, and every "needs you" item as read (they stay until done). */
+/* Marks what the lists show as seen: the changes up to the last row read,
+ * and every "needs you" item as read (they stay until done). */
 void
 ir_inbox_popover_mark_seen (IrInboxPopover *self)
 {
@@ -437,7 +437,7 @@ ir_inbox_popover_mark_seen (IrInboxPopover *self)
     return;
 
   ir_inbox_popover_refresh (self);
-  ir_inbox_mark_seen (self->store, self->last_seq);
+  ir_inbox_mark_seen (self->store, self->last_row);
 
   items = ir_inbox_list_needs_you (self->store);
   set_inbox_flag (self, items, "read");

@@ -3,13 +3,14 @@
  * Copyright 2026 The Iron Room authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * "What changed" is computed from the op log: every op the server stored
- * after the sequence the member last looked at, written by someone else,
- * grouped by entity. The sequence is kept in the store's metadata, which is
- * per replica and so per member. Ops that are not synced yet have no
- * sequence; on this replica they are the member's own, so leaving them out
- * loses nothing. "Needs you" items are inbox_item entities written for the
- * member by the author of a change or by the server.
+ * "What changed" is computed from the op log in the order this replica
+ * stored it: every op after the local row the member last looked at,
+ * written by someone else, grouped by entity. Local order exists in a room
+ * that never met a server as well as in a synced one, where ops from the
+ * server arrive in sequence order. The row is kept in the store's metadata,
+ * which is per replica and so per member. "Needs you" items are inbox_item
+ * entities written for the member by the author of a change or by the
+ * server.
  */
 #define G_LOG_DOMAIN "ironroom-ui"
 
@@ -17,8 +18,12 @@
 
 #include "ir-hlc.h"
 #include "ir-inbox.h"
+#include "ir-store-log.h"
 #include "ir-ui-util.h"
 
+#define SEEN_ROW_KEY "inbox_seen_row"
+
+/* Where older replicas kept the server sequence last looked at. */
 #define SEEN_SEQ_KEY "inbox_seen_seq"
 
 /* --- helpers -------------------------------------------------------------- */
@@ -88,31 +93,31 @@ ir_inbox_change_free (IrInboxChange *change)
 
 /**
  * ir_inbox_collect_changes:
- * @after_seq: the sequence the member last looked at
- * @last_seq: (out) (optional): the highest sequence read
+ * @after_row: the local row the member last looked at
+ * @last_row: (out) (optional): the row of the last op read
  *
- * Groups the synced ops after @after_seq that others wrote by entity, the
- * most recent change first. Reads at most %IR_INBOX_MAX_OPS ops.
+ * Groups the ops after @after_row that others wrote by entity, the most
+ * recent change first. Reads at most %IR_INBOX_MAX_OPS ops; the next look
+ * reads on from @last_row.
  *
  * Returns: (transfer full) (element-type IrInboxChange): the changes
  */
 GPtrArray *
 ir_inbox_collect_changes (IrStore *store,
-                          gint64   after_seq,
-                          gint64  *last_seq)
+                          gint64   after_row,
+                          gint64  *last_row)
 {
-  g_autoptr(GPtrArray) ops = ir_store_get_ops_after (store, after_seq, IR_INBOX_MAX_OPS);
+  g_autoptr(GPtrArray) ops = ir_store_get_ops_after_row (store, after_row, IR_INBOX_MAX_OPS,
+                                                         last_row);
   g_autoptr(GHashTable) by_eid = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) ir_inbox_change_free);
   const char *self_actor = ir_store_get_actor (store);
-  gint64 highest = after_seq;
 
   for (guint i = 0; i < ops->len; i++)
     {
       IrOp *op = ops->pdata[i];
       IrInboxChange *change;
 
-      highest = MAX (highest, op->seq);
       if (g_strcmp0 (op->actor, self_actor) == 0)
         continue;
 
@@ -135,8 +140,6 @@ ir_inbox_collect_changes (IrStore *store,
     }
 
   g_ptr_array_sort (changes, compare_changes);
-  if (last_seq != NULL)
-    *last_seq = highest;
 
   return changes;
 }
@@ -175,22 +178,43 @@ ir_inbox_list_needs_you (IrStore *store)
   return items;
 }
 
+/**
+ * ir_inbox_get_seen_row:
+ *
+ * Returns the local row the member last looked at. A replica whose inbox
+ * was never read starts at the end of its log: what a room held when the
+ * member got it (a new room, the demo room, a room just downloaded) is not
+ * news to them.
+ */
 gint64
-ir_inbox_get_seen_seq (IrStore *store)
+ir_inbox_get_seen_row (IrStore *store)
 {
-  g_autofree char *text = ir_store_get_meta (store, SEEN_SEQ_KEY);
+  g_autofree char *text = ir_store_get_meta (store, SEEN_ROW_KEY);
+  g_autofree char *seq_text = NULL;
+  gint64 row;
 
-  return text ? g_ascii_strtoll (text, NULL, 10) : 0;
+  if (text != NULL && text[0] != '\0')
+    return g_ascii_strtoll (text, NULL, 10);
+
+  seq_text = ir_store_get_meta (store, SEEN_SEQ_KEY);
+  if (seq_text != NULL && seq_text[0] != '\0')
+    row = ir_store_get_last_row_at_seq (store, g_ascii_strtoll (seq_text, NULL, 10));
+  else
+    row = ir_store_get_last_row (store);
+
+  ir_inbox_mark_seen (store, row);
+
+  return row;
 }
 
-/* Remembers that the member has looked at everything up to @seq. */
+/* Remembers that the member has looked at everything up to local @row. */
 void
 ir_inbox_mark_seen (IrStore *store,
-                    gint64   seq)
+                    gint64   row)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, row);
 
-  ir_store_set_meta (store, SEEN_SEQ_KEY, text);
+  ir_store_set_meta (store, SEEN_ROW_KEY, text);
 }
 
 /* Counts the changed entities and the unread "needs you" items, which the
@@ -199,7 +223,7 @@ guint
 ir_inbox_count_unread (IrStore *store)
 {
   g_autoptr(GPtrArray) changes = ir_inbox_collect_changes (store,
-                                                           ir_inbox_get_seen_seq (store),
+                                                           ir_inbox_get_seen_row (store),
                                                            NULL);
   g_autoptr(GPtrArray) items = ir_inbox_list_needs_you (store);
   guint unread = changes->len;

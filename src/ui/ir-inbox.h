@@ -25,12 +25,12 @@ typedef struct
 
 void       ir_inbox_change_free        (IrInboxChange *change);
 GPtrArray *ir_inbox_collect_changes    (IrStore       *store,
-                                        gint64         after_seq,
-                                        gint64        *last_seq);
+                                        gint64         after_row,
+                                        gint64        *last_row);
 GPtrArray *ir_inbox_list_needs_you     (IrStore       *store);
-gint64     ir_inbox_get_seen_seq       (IrStore       *store);
+gint64     ir_inbox_get_seen_row       (IrStore       *store);
 void       ir_inbox_mark_seen          (IrStore       *store,
-                                        gint64         seq);
+                                        gint64         row);
 guint      ir_inbox_count_unread       (IrStore       *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IrInboxChange, ir_inbox_change_free)

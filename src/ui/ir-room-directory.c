@@ -267,11 +267,13 @@ ir_room_directory_find_demo (IrRoomDirectory *self)
 }
 
 /* Returns the member that this replica acts as: the one named by the
- * store's metadata, or else the one whose user is the login name. */
+ * store's metadata, or else the one whose user is the server user of a
+ * synced room, or the login name. */
 static IrEntity *
 find_local_member (IrStore *store)
 {
   g_autofree char *member_id = ir_store_get_meta (store, IR_ROOM_MEMBER_ID_KEY);
+  g_autofree char *server_user = ir_store_get_meta (store, IR_ROOM_SERVER_USER_KEY);
   IrEntity *member = NULL;
 
   if (member_id != NULL && member_id[0] != '\0')
@@ -279,7 +281,8 @@ find_local_member (IrStore *store)
 
   if (member == NULL)
     {
-      ir_store_set_actor (store, g_get_user_name (), IR_ROLE_AR);
+      ir_store_set_actor (store, server_user && server_user[0] ? server_user : g_get_user_name (),
+                          IR_ROLE_AR);
       member = ir_store_find_own_member (store);
     }
 
@@ -302,12 +305,18 @@ ir_room_directory_open_store (IrRoomDirectory  *self,
   g_autoptr(IrStore) store = NULL;
   g_autoptr(IrEntity) member = NULL;
   g_autofree char *server = NULL;
+  g_autofree char *server_user = NULL;
   const char *user = g_get_user_name ();
   guint roles = IR_ROLE_AR;
 
   store = ir_store_open (db, NULL, error);
   if (store == NULL)
     return NULL;
+
+  server = ir_store_get_meta (store, IR_ROOM_SERVER_URL_KEY);
+  server_user = ir_store_get_meta (store, IR_ROOM_SERVER_USER_KEY);
+  if (server_user != NULL && server_user[0] != '\0')
+    user = server_user;
 
   member = find_local_member (store);
   if (member != NULL)
@@ -316,7 +325,6 @@ ir_room_directory_open_store (IrRoomDirectory  *self,
       roles = ir_role_from_string (ir_entity_get_string (member, "role"));
     }
 
-  server = ir_store_get_meta (store, "server_url");
   if (server == NULL || server[0] == '\0')
     roles |= IR_ROLE_SERVER;
 

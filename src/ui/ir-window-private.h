@@ -6,6 +6,9 @@
 #pragma once
 
 #include "ir-inbox-popover.h"
+#include "ir-presence-bar.h"
+#include "ir-sync-indicator.h"
+#include "ir-sync-manager.h"
 #include "ir-window.h"
 
 G_BEGIN_DECLS
@@ -39,10 +42,20 @@ struct _IrWindow
   GtkWidget            *drawings_page;
   GtkWidget            *plan_page;
   GtkWidget            *risks_page;
+
+  /* The open room's sync, see ir-window-sync.c. */
+  IrSyncClient         *sync;
+  GCancellable         *sync_cancellable;
+  IrSyncIndicator      *sync_indicator;
+  IrPresenceBar        *presence_bar;
 };
 
 void ir_window_class_init_actions (GtkWidgetClass *widget_class);
 void ir_window_update_actions     (IrWindow       *self);
 void ir_window_update_unread      (IrWindow       *self);
+
+void ir_window_class_init_sync    (GtkWidgetClass *widget_class);
+void ir_window_sync_attach        (IrWindow       *self);
+void ir_window_sync_detach        (IrWindow       *self);
 
 G_END_DECLS

@@ -388,6 +388,7 @@ ir_window_class_init (IrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, IrWindow, risks_page);
 
   ir_window_class_init_actions (widget_class);
+  ir_window_class_init_sync (widget_class);
 }
 
 static void
@@ -469,6 +470,7 @@ ir_window_close_room (IrWindow *self)
   if (self->store == NULL)
     return;
 
+  ir_window_sync_detach (self);
   unbind_pages (self);
   g_clear_signal_handler (&self->tx_applied_id, self->store);
   if (self->room_entities != NULL)
@@ -538,6 +540,7 @@ ir_window_open_room (IrWindow    *self,
   select_room_row (self);
   ir_window_update_actions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->inbox_button), TRUE);
+  ir_window_sync_attach (self);
 
   /* The unread count reads the log, which can wait for the first frame. */
   g_clear_handle_id (&self->unread_idle_id, g_source_remove);

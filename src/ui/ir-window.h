@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "ir-presence-bar.h"
 #include "ir-room-directory.h"
+#include "ir-sync-indicator.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,10 @@ void         ir_window_show_error        (IrWindow        *self,
                                           const char      *heading,
                                           const char      *message);
 guint        ir_window_get_unread_count  (IrWindow        *self);
+
+/* The open room's sync, see ir-window-sync.c. */
+IrSyncClient    *ir_window_get_sync_client    (IrWindow *self);
+IrSyncIndicator *ir_window_get_sync_indicator (IrWindow *self);
+IrPresenceBar   *ir_window_get_presence_bar   (IrWindow *self);
 
 G_END_DECLS
