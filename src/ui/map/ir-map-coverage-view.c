@@ -518,6 +518,7 @@ coverage_changed_cb (IrMapCoverageView *self,
   IrMapCoverage *coverage = coverage_of (self);
   IrStore *store = ir_map_canvas_get_store (canvas);
   g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   if (coverage == NULL || store == NULL)
@@ -546,7 +547,7 @@ coverage_changed_cb (IrMapCoverageView *self,
   for (guint i = 0; i < coverage->rows->len; i++)
     {
       IrMapCoverageRow *row = coverage->rows->pdata[i];
-      g_autoptr(IrMapCoverageItem) item = NULL;
+      IrMapCoverageItem *item;
 
       if (g_hash_table_contains (present, row->stakeholder))
         continue;
@@ -554,8 +555,18 @@ coverage_changed_cb (IrMapCoverageView *self,
       item = g_object_new (IR_TYPE_MAP_COVERAGE_ITEM, NULL);
       item->entity = ir_store_get_entity (store, "stakeholder", row->stakeholder);
       if (item->entity != NULL)
-        g_list_store_append (self->items, item);
+        g_ptr_array_add (added, item);
+      else
+        g_object_unref (item);
     }
+
+  /* One splice, so that the table keeps its first row at the top instead
+   * of following an anchor while the sorted rows arrive one by one. */
+  if (added->len > 0)
+    g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                         added->pdata, added->len);
+  if (n == 0 && added->len > 0)
+    gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->table)), 0);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_counts (self, coverage);
