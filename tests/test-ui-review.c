@@ -291,6 +291,9 @@ shoot_size (IrWindow   *window,
 {
   IrReviewWindow *review = present_sized (window, width, height);
   guint n_steps = ir_review_agenda_get_n_steps (ir_review_window_get_agenda (review));
+  g_autofree char *held = NULL;
+
+  g_assert_cmpuint (n_steps, ==, 7);
 
   for (guint i = 0; i < n_steps; i++)
     {
@@ -300,12 +303,40 @@ shoot_size (IrWindow   *window,
 
       if (i > 0)
         gtk_widget_activate_action (GTK_WIDGET (review), "review.next", NULL);
+
+      /* The decisions page is shown with an action being typed. */
+      if (i == n_steps - 1)
+        {
+          GtkWidget *row;
+
+          gtk_widget_activate_action (GTK_WIDGET (review), "review.add-item", "s", "action");
+          row = ir_review_decisions_step_get_row (
+            IR_REVIEW_DECISIONS_STEP (ir_review_window_get_page (review, i)), 0);
+          gtk_editable_set_text (ir_review_decision_row_get_editable (IR_REVIEW_DECISION_ROW (row)),
+                                 g_str_has_prefix (language, "zh")
+                                 ? "王强把阀体 C 版图纸发给安环部确认"
+                                 : "Send revision C of the body drawing to EHS");
+        }
+
       ir_ui_test_iterate (400);
       save_png (GTK_WIDGET (review), path);
       g_print ("# wrote %s\n", path);
     }
 
+  /* The review that the typed action recorded goes again, so that the
+   * next size shows the same agenda. */
+  held = g_strdup (ir_review_window_get_agenda (review)->review);
   gtk_window_destroy (GTK_WINDOW (review));
+  if (held != NULL)
+    {
+      IrStore *store = ir_window_get_store (window);
+      g_autoptr(IrTx) tx = ir_store_begin (store);
+      g_autoptr(GError) error = NULL;
+
+      ir_tx_delete (tx, "review", held);
+      g_assert_true (ir_store_commit (store, tx, &error));
+      g_assert_no_error (error);
+    }
 }
 
 static void

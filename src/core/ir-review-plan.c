@@ -171,6 +171,22 @@ collect_confirmations (IrReviewAgenda *agenda,
     }
 }
 
+/* By finish date, so that the path reads in the order it happens. */
+static int
+compare_critical (gconstpointer a,
+                  gconstpointer b)
+{
+  const IrReviewCriticalTask *first = *(const IrReviewCriticalTask * const *) a;
+  const IrReviewCriticalTask *second = *(const IrReviewCriticalTask * const *) b;
+
+  if (first->finish != second->finish)
+    return first->finish < second->finish ? -1 : 1;
+  if (first->start != second->start)
+    return first->start < second->start ? -1 : 1;
+
+  return g_strcmp0 (first->name, second->name);
+}
+
 static void
 collect_critical_path (IrReviewAgenda *agenda,
                        IrSchedule     *old_plan,
@@ -202,6 +218,8 @@ collect_critical_path (IrReviewAgenda *agenda,
                                  (old == NULL || !(old->flags & IR_TASK_CRITICAL));
       g_ptr_array_add (agenda->critical, critical);
     }
+
+  g_ptr_array_sort (agenda->critical, compare_critical);
 }
 
 gboolean

@@ -22,12 +22,12 @@ G_BEGIN_DECLS
 /* Real text in a font with Chinese glyphs, so that the report can be
  * searched and copied from in both languages. */
 #define IR_REPORT_FONT         "Noto Sans CJK SC"
-#define IR_REPORT_BODY         IR_REPORT_FONT " 10"
-#define IR_REPORT_SMALL        IR_REPORT_FONT " 8.5"
-#define IR_REPORT_TABLE        IR_REPORT_FONT " 9"
-#define IR_REPORT_HEADING      IR_REPORT_FONT " Bold 17"
-#define IR_REPORT_SUBHEADING   IR_REPORT_FONT " Bold 12"
-#define IR_REPORT_TITLE        IR_REPORT_FONT " Bold 24"
+#define IR_REPORT_BODY         IR_REPORT_FONT " 11"
+#define IR_REPORT_SMALL        IR_REPORT_FONT " 9"
+#define IR_REPORT_TABLE        IR_REPORT_FONT " 10"
+#define IR_REPORT_HEADING      IR_REPORT_FONT " Bold 20"
+#define IR_REPORT_SUBHEADING   IR_REPORT_FONT " Bold 13"
+#define IR_REPORT_TITLE        IR_REPORT_FONT " Bold 26"
 
 typedef struct
 {

@@ -169,7 +169,8 @@ draw_picture (IrReportPen         *pen,
   cairo_paint (cr);
   cairo_restore (cr);
 
-  /* Regions in vector, numbered as in the table below. */
+  /* Regions in vector, numbered as in the table below, in the magenta of
+   * review mode, which differs from the overlay's red, blue and grey. */
   cairo_set_line_width (cr, 1.5);
   for (guint i = 0; i < sheet->regions->len; i++)
     {
@@ -177,7 +178,7 @@ draw_picture (IrReportPen         *pen,
       g_autofree char *number = g_strdup_printf ("<b>%u</b>", i + 1);
       double x = region->box.x * scale - 3, y = region->box.y * scale - 3;
 
-      cairo_set_source_rgb (cr, 0.85, 0.35, 0.0);
+      cairo_set_source_rgb (cr, 0.78, 0.0, 0.55);
       cairo_rectangle (cr, x, y, region->box.width * scale + 6, region->box.height * scale + 6);
       cairo_stroke (cr);
       ir_report_pen_draw_markup (pen, x, y - 12, 40, number, IR_REPORT_SMALL, TRUE);
@@ -455,9 +456,9 @@ write_critical_path (IrReportPen    *pen,
                      IrReviewAgenda *agenda)
 {
   const IrReportColumn columns[] = {
-    { _("Task"), 0.52 },
-    { _("Start"), 0.17 },
-    { C_("review", "Finish"), 0.17 },
+    { _("Task"), 0.46 },
+    { _("Start"), 0.20 },
+    { C_("review", "Finish"), 0.20 },
     { "", 0.14 },
   };
   g_autoptr(GPtrArray) rows = rows_new ();
@@ -500,12 +501,12 @@ ir_report_write_escalations (IrReportPen    *pen,
                              IrReviewAgenda *agenda)
 {
   const IrReportColumn columns[] = {
-    { C_("review", "Item"), 0.34 },
-    { _("Owner"), 0.13 },
+    { C_("review", "Item"), 0.31 },
+    { _("Owner"), 0.12 },
     { C_("review", "Committed"), 0.15 },
     { C_("review", "Forecast"), 0.15 },
-    { _("Days late"), 0.10 },
-    { _("State"), 0.13 },
+    { _("Days late"), 0.09 },
+    { _("State"), 0.18 },
   };
   g_autoptr(GPtrArray) rows = rows_new ();
 

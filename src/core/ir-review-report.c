@@ -75,6 +75,11 @@ ir_report_pen_draw_markup (IrReportPen *pen,
   PangoFontDescription *description = pango_font_description_from_string (font);
   int text_width, text_height;
 
+  /* Font sizes are in points of the page, whose unit is the point; Pango
+   * would otherwise assume 96 dpi and make them a third larger. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+
   pango_layout_set_font_description (layout, description);
   pango_font_description_free (description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));

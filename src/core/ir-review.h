@@ -156,7 +156,7 @@ typedef struct
   gint64  signed_at;            /* µs since the epoch, 0 when unknown */
 } IrReviewConfirmation;
 
-/* A task on the critical path, in schedule order. */
+/* An open task on the critical path; the agenda lists them by finish date. */
 typedef struct
 {
   char     *task;

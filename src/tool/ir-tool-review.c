@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ir-review.h"
 #include "ir-tool.h"
 
@@ -71,12 +73,19 @@ ir_tool_review (int    argc,
   g_autofree char *last = NULL;
   gint64 since = -1, until = -1;
   const char *pdf = NULL;
+  const char *localedir;
 
   if (argc < 2 || !parse_arguments (argc, argv, &since, &until, &pdf))
     {
       fprintf (stderr, USAGE);
       return 2;
     }
+
+  /* The report is written in the user's language. IRONROOM_LOCALEDIR
+   * points at a build tree's translations, as it does for the app. */
+  localedir = g_getenv ("IRONROOM_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   if (!g_file_test (argv[1], G_FILE_TEST_IS_REGULAR))
     {
