@@ -266,6 +266,55 @@ review_activated_cb (GtkWidget  *widget,
     g_signal_connect_object (widget, "map", G_CALLBACK (main_window_mapped_cb), review, 0);
 }
 
+static gboolean
+present_review_cb (gpointer user_data)
+{
+  GtkWindow *review = user_data;
+
+  gtk_window_fullscreen (review);
+  gtk_window_present (review);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows the review once the main window has been presented, so that the
+ * review comes out on top even when the command line asked for it. */
+static void
+present_review_later (GtkWindow *review)
+{
+  g_idle_add_full (G_PRIORITY_LOW, present_review_cb, g_object_ref (review), g_object_unref);
+}
+
+static void
+main_window_mapped_cb (GtkWidget *window,
+                       GtkWindow *review)
+{
+  g_signal_handlers_disconnect_by_func (window, main_window_mapped_cb, review);
+  present_review_later (review);
+}
+
+/* Starts review mode, full screen on the window's monitor. */
+static void
+review_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  IrWindow *self = IR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  IrReviewWindow *review = ir_review_window_new (GTK_WINDOW (self), self->store, &error);
+
+  if (review == NULL)
+    {
+      ir_window_show_error (self, _("Review Mode Could Not Start"), error->message);
+      return;
+    }
+
+  if (gtk_widget_get_mapped (widget))
+    present_review_later (GTK_WINDOW (review));
+  else
+    g_signal_connect_object (widget, "map", G_CALLBACK (main_window_mapped_cb), review, 0);
+}
+
 /* --- public API ----------------------------------------------------------- */
 
 void
