@@ -23,6 +23,7 @@
 #define FRAME_HEADER     30.0
 #define NAME_ZOOM        0.2    /* names of simplified cards show from here */
 #define BAND_HEIGHT      6.0
+#define LABEL_ZOOM       0.7    /* department names become labels below this */
 
 typedef struct
 {
@@ -83,6 +84,7 @@ department_layout (IrMapCanvas *self,
       PangoAttrList *attributes = pango_attr_list_new ();
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), name);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
       pango_attr_list_insert (attributes, pango_attr_size_new_absolute (16 * PANGO_SCALE));
       pango_layout_set_attributes (layout, attributes);
@@ -123,14 +125,64 @@ draw_grid (IrMapCanvas *self,
 
 /* --- departments ---------------------------------------------------------- */
 
+/* Writes a department's name in its frame's header. Zoomed out, where that
+ * text would be too small, the name becomes a label of a fixed size on the
+ * frame's corner, so that an overview of the room still says which block
+ * is which department. */
 static void
-draw_departments (IrMapCanvas           *self,
-                  GtkSnapshot           *snapshot,
-                  const graphene_rect_t *view)
+draw_department_name (IrMapCanvas     *self,
+                      GtkSnapshot     *snapshot,
+                      const char      *name,
+                      const IrMapRect *box,
+                      IrMapColor       color,
+                      gboolean         dark)
 {
-  g_autoptr(GHashTable) frames = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  gboolean dark = is_dark ();
+  PangoLayout *layout = department_layout (self, name);
+  GdkRGBA text = rgba_of (color, 1.0);
+  int text_width, text_height;
+
+  if (dark)
+    text = (GdkRGBA) { MIN (1, color.red + 0.3), MIN (1, color.green + 0.3),
+                       MIN (1, color.blue + 0.3), 1 };
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box->x, box->y));
+
+  if (self->zoom >= LABEL_ZOOM)
+    {
+      pango_layout_set_width (layout, (int) ((box->width - 32) * PANGO_SCALE));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (16, 8));
+      gtk_snapshot_append_layout (snapshot, layout, &text);
+    }
+  else
+    {
+      GdkRGBA background = rgba_of (color, 0.9);
+      GdkRGBA white = { 1, 1, 1, 1 };
+      GskRoundedRect pill;
+
+      /* A name may run past a narrow frame rather than lose its letters. */
+      pango_layout_set_width (layout, (int) (MAX (box->width * self->zoom - 28, 140) * PANGO_SCALE));
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      gtk_snapshot_scale (snapshot, 1 / self->zoom, 1 / self->zoom);
+      gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (4, 4, text_width + 16,
+                                                                   text_height + 6),
+                                       (text_height + 6) / 2.0);
+      gtk_snapshot_push_rounded_clip (snapshot, &pill);
+      gtk_snapshot_append_color (snapshot, &background, &pill.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (12, 7));
+      gtk_snapshot_append_layout (snapshot, layout, &white);
+    }
+
+  gtk_snapshot_restore (snapshot);
+}
+
+/* Returns the frame of each department: the box around its cards. */
+static GPtrArray *
+collect_frames (IrMapCanvas *self)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *frames = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < self->card_list->len; i++)
     {
@@ -141,7 +193,7 @@ draw_departments (IrMapCanvas           *self,
       if (name == NULL || name[0] == '\0' || card->color < 0)
         continue;
 
-      frame = g_hash_table_lookup (frames, name);
+      frame = g_hash_table_lookup (by_name, name);
       if (frame == NULL)
         {
           frame = g_new0 (Frame, 1);
@@ -151,8 +203,8 @@ draw_departments (IrMapCanvas           *self,
           frame->bottom = card->rect.y + card->rect.height;
           frame->color = card->color;
           frame->name = name;
-          g_hash_table_insert (frames, (gpointer) name, frame);
-          g_ptr_array_add (order, frame);
+          g_hash_table_insert (by_name, (gpointer) name, frame);
+          g_ptr_array_add (frames, frame);
           continue;
         }
 
@@ -162,13 +214,34 @@ draw_departments (IrMapCanvas           *self,
       frame->bottom = MAX (frame->bottom, card->rect.y + card->rect.height);
     }
 
-  for (guint i = 0; i < order->len; i++)
+  return frames;
+}
+
+static IrMapRect
+frame_box (const Frame *frame)
+{
+  IrMapRect box = { frame->left - FRAME_PADDING, frame->top - FRAME_PADDING - FRAME_HEADER,
+                    frame->right - frame->left + 2 * FRAME_PADDING,
+                    frame->bottom - frame->top + 2 * FRAME_PADDING + FRAME_HEADER };
+
+  return box;
+}
+
+/* Draws the departments' frames, and their names in the headers when the
+ * zoom leaves them readable. */
+static void
+draw_departments (IrMapCanvas           *self,
+                  GtkSnapshot           *snapshot,
+                  const graphene_rect_t *view,
+                  GPtrArray             *frames)
+{
+  gboolean dark = is_dark ();
+
+  for (guint i = 0; i < frames->len; i++)
     {
-      Frame *frame = order->pdata[i];
+      Frame *frame = frames->pdata[i];
       IrMapColor color = ir_map_department_color (frame->color);
-      IrMapRect box = { frame->left - FRAME_PADDING, frame->top - FRAME_PADDING - FRAME_HEADER,
-                        frame->right - frame->left + 2 * FRAME_PADDING,
-                        frame->bottom - frame->top + 2 * FRAME_PADDING + FRAME_HEADER };
+      IrMapRect box = frame_box (frame);
       GskRoundedRect outline;
       GdkRGBA fill = rgba_of (color, dark ? 0.10 : 0.06);
       GdkRGBA border = rgba_of (color, dark ? 0.45 : 0.35);
@@ -185,18 +258,28 @@ draw_departments (IrMapCanvas           *self,
       gtk_snapshot_pop (snapshot);
       gtk_snapshot_append_border (snapshot, &outline, widths, borders);
 
-      if (self->zoom * 16 >= 6)
-        {
-          GdkRGBA text = rgba_of (color, 1.0);
+      if (self->zoom >= LABEL_ZOOM)
+        draw_department_name (self, snapshot, frame->name, &box, color, dark);
+    }
+}
 
-          if (dark)
-            text = (GdkRGBA) { MIN (1, color.red + 0.3), MIN (1, color.green + 0.3),
-                               MIN (1, color.blue + 0.3), 1 };
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x + 16, box.y + 8));
-          gtk_snapshot_append_layout (snapshot, department_layout (self, frame->name), &text);
-          gtk_snapshot_restore (snapshot);
-        }
+/* Zoomed out, the departments' names go on top of the cards as labels. */
+static void
+draw_department_labels (IrMapCanvas           *self,
+                        GtkSnapshot           *snapshot,
+                        const graphene_rect_t *view,
+                        GPtrArray             *frames)
+{
+  gboolean dark = is_dark ();
+
+  for (guint i = 0; i < frames->len; i++)
+    {
+      Frame *frame = frames->pdata[i];
+      IrMapRect box = frame_box (frame);
+
+      if (rect_in_view (&box, view))
+        draw_department_name (self, snapshot, frame->name, &box,
+                              ir_map_department_color (frame->color), dark);
     }
 }
 
@@ -352,12 +435,14 @@ ir_map_canvas_snapshot (GtkWidget   *widget,
   gboolean dark = is_dark ();
   GtkWidget *focus = gtk_widget_get_focus_child (widget);
 
+  g_autoptr(GPtrArray) frames = collect_frames (self);
+
   draw_grid (self, snapshot, width, height);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->view_x, -self->view_y));
-  draw_departments (self, snapshot, &view);
+  draw_departments (self, snapshot, &view, frames);
   gtk_snapshot_restore (snapshot);
 
   draw_links (self, snapshot, &view, width, height);
@@ -387,17 +472,26 @@ ir_map_canvas_snapshot (GtkWidget   *widget,
     }
   gtk_snapshot_restore (snapshot);
 
-  if (simplified)
-    return;
-
-  /* The card being dragged goes on top. */
-  for (guint i = 0; i < self->card_list->len; i++)
+  if (!simplified)
     {
-      IrMapCanvasCard *card = self->card_list->pdata[i];
+      /* The card being dragged goes on top. */
+      for (guint i = 0; i < self->card_list->len; i++)
+        {
+          IrMapCanvasCard *card = self->card_list->pdata[i];
 
-      if (card != self->drag_card && rect_in_view (&card->rect, &view))
-        gtk_widget_snapshot_child (widget, GTK_WIDGET (card->card), snapshot);
+          if (card != self->drag_card && rect_in_view (&card->rect, &view))
+            gtk_widget_snapshot_child (widget, GTK_WIDGET (card->card), snapshot);
+        }
+      if (self->drag_card != NULL)
+        gtk_widget_snapshot_child (widget, GTK_WIDGET (self->drag_card->card), snapshot);
     }
-  if (self->drag_card != NULL)
-    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->drag_card->card), snapshot);
+
+  if (self->zoom < LABEL_ZOOM)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-self->view_x, -self->view_y));
+      draw_department_labels (self, snapshot, &view, frames);
+      gtk_snapshot_restore (snapshot);
+    }
 }
