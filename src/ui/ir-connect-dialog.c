@@ -7,7 +7,8 @@
  * One dialog, three errands. Each starts on the sign-in page unless this
  * process has a session already. A failure shows above the page with what
  * to do about it, and the page stays filled in for another try. Every step
- * is a connect.* action, which the buttons and the tests activate.
+ * is a connect.* action, which the buttons and the tests activate. The
+ * requests behind them are in ir-connect-dialog-steps.c.
  */
 #define G_LOG_DOMAIN "ironroom-ui"
 
@@ -15,61 +16,18 @@
 
 #include <glib/gi18n.h>
 
-#include "ir-connect-dialog.h"
+#include "ir-connect-dialog-private.h"
 #include "ir-ui-util.h"
 
-struct _IrConnectDialog
-{
-  AdwWindow           parent_instance;
-
-  IrSyncManager      *manager;
-  IrConnectMode       mode;
-  IrSyncApi          *api;          /* the session the dialog works with */
-  GPtrArray          *rooms;        /* IrServerRoom* listed on the rooms page */
-  IrStore            *upload_store;
-  char               *upload_name;
-  GCancellable       *cancellable;
-  GSettings          *settings;
-  gboolean            busy;
-  gboolean            session_only;
-
-  AdwWindowTitle     *window_title;
-  GtkSpinner         *spinner;
-  GtkRevealer        *error_revealer;
-  GtkLabel           *error_label;
-  GtkStack           *stack;
-  GtkLabel           *intro_label;
-  AdwEntryRow        *url_row;
-  AdwEntryRow        *user_row;
-  AdwEntryRow        *password_row;
-  GtkWidget          *sign_in_button;
-  GtkLabel           *signed_in_label;
-  GtkWidget          *session_note;
-  GtkWidget          *rooms_group;
-  GtkListBox         *rooms_list;
-  GtkWidget          *no_rooms_label;
-  GtkLabel           *upload_title;
-  GtkLabel           *upload_body;
-};
-
-enum {
-  SIGNAL_ROOM_READY,
-  SIGNAL_UPLOADED,
-  SIGNAL_SIGNED_IN,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+guint ir_connect_dialog_signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (IrConnectDialog, ir_connect_dialog, ADW_TYPE_WINDOW)
 
-static void list_rooms (IrConnectDialog *self);
-
 /* --- helpers -------------------------------------------------------------- */
 
-static void
-show_error (IrConnectDialog *self,
-            const char      *message)
+void
+ir_connect_dialog_show_error (IrConnectDialog *self,
+                              const char      *message)
 {
   if (message != NULL)
     g_message ("Connect dialog: %s", message);
@@ -78,15 +36,15 @@ show_error (IrConnectDialog *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
-static void
-close_dialog (IrConnectDialog *self)
+void
+ir_connect_dialog_close (IrConnectDialog *self)
 {
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-static void
-update_actions (IrConnectDialog *self)
+void
+ir_connect_dialog_update_actions (IrConnectDialog *self)
 {
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
   const char *user = gtk_editable_get_text (GTK_EDITABLE (self->user_row));
@@ -104,18 +62,18 @@ update_actions (IrConnectDialog *self)
 /* Only the actions go insensitive while a request runs: the request has
  * read the entries already, and an entry that loses its sensitivity while
  * it has the focus makes GTK 4.8 warn. */
-static void
-set_busy (IrConnectDialog *self,
-          gboolean         busy)
+void
+ir_connect_dialog_set_busy (IrConnectDialog *self,
+                            gboolean         busy)
 {
   self->busy = busy;
   gtk_spinner_set_spinning (self->spinner, busy);
-  update_actions (self);
+  ir_connect_dialog_update_actions (self);
 }
 
-static void
-show_page (IrConnectDialog *self,
-           const char      *page)
+void
+ir_connect_dialog_show_page (IrConnectDialog *self,
+                             const char      *page)
 {
   g_autofree char *subtitle = NULL;
 
@@ -128,12 +86,12 @@ show_page (IrConnectDialog *self,
    * never had a focus-in, as under Xvfb without a window manager. */
   gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_set_visible_child_name (self->stack, page);
-  update_actions (self);
+  ir_connect_dialog_update_actions (self);
 }
 
 /* Shows the session's pages: its rooms, or the room to upload. */
-static void
-show_session (IrConnectDialog *self)
+void
+ir_connect_dialog_show_session (IrConnectDialog *self)
 {
   /* Translators: the user name, and the server's address. */
   g_autofree char *text = g_strdup_printf (_("Signed in as %s on %s."),
@@ -152,12 +110,12 @@ show_session (IrConnectDialog *self)
                          ir_sync_api_get_url (self->api));
 
       gtk_label_set_label (self->upload_body, body);
-      show_page (self, "upload");
+      ir_connect_dialog_show_page (self, "upload");
       return;
     }
 
-  show_page (self, "rooms");
-  list_rooms (self);
+  ir_connect_dialog_show_page (self, "rooms");
+  ir_connect_dialog_list_rooms (self);
 }
 
 static GtkWidget *
@@ -196,8 +154,8 @@ create_room_row (IrConnectDialog    *self,
   return row;
 }
 
-static void
-fill_rooms (IrConnectDialog *self)
+void
+ir_connect_dialog_fill_rooms (IrConnectDialog *self)
 {
   GtkWidget *child;
 
@@ -211,205 +169,17 @@ fill_rooms (IrConnectDialog *self)
   gtk_widget_set_visible (self->no_rooms_label, self->rooms != NULL && self->rooms->len == 0);
 }
 
-static void
-remember_account (IrConnectDialog *self)
+void
+ir_connect_dialog_remember_account (IrConnectDialog *self)
 {
   g_settings_set_string (self->settings, "last-server-url", ir_sync_api_get_url (self->api));
   g_settings_set_string (self->settings, "last-server-user", ir_sync_api_get_user (self->api));
 }
 
-/* --- steps ---------------------------------------------------------------- */
-
-static void
-rooms_listed_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(IrConnectDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *rooms = ir_sync_manager_list_rooms_finish (IR_SYNC_MANAGER (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-  if (rooms == NULL)
-    {
-      show_error (self, error->message);
-      if (error->domain == IR_SYNC_ERROR && ir_sync_error_needs_sign_in (error->code))
-        show_page (self, "sign-in");
-      return;
-    }
-
-  g_clear_pointer (&self->rooms, g_ptr_array_unref);
-  self->rooms = rooms;
-  fill_rooms (self);
-}
-
-static void
-list_rooms (IrConnectDialog *self)
-{
-  set_busy (self, TRUE);
-  ir_sync_manager_list_rooms_async (self->manager, self->api, self->cancellable,
-                                    rooms_listed_cb, g_object_ref (self));
-}
-
-static void
-signed_in_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(IrConnectDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IrSyncApi) api = ir_sync_manager_sign_in_finish (IR_SYNC_MANAGER (source), result,
-                                                             &self->session_only, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-  if (api == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-  g_set_object (&self->api, api);
-  remember_account (self);
-
-  if (self->mode == IR_CONNECT_SIGN_IN)
-    {
-      g_signal_emit (self, signals[SIGNAL_SIGNED_IN], 0, api);
-      close_dialog (self);
-      return;
-    }
-
-  show_session (self);
-}
-
-static void
-room_downloaded_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(IrConnectDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(IrRoomInfo) info = ir_sync_manager_download_room_finish (IR_SYNC_MANAGER (source),
-                                                                     result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  set_busy (self, FALSE);
-  if (info == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[SIGNAL_ROOM_READY], 0, info);
-  close_dialog (self);
-}
-
-static void
-uploaded_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(IrConnectDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint n_refused = 0;
-
-  if (!ir_sync_manager_upload_room_finish (IR_SYNC_MANAGER (source), result, &n_refused,
-                                           &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      set_busy (self, FALSE);
-      show_error (self, error->message);
-      return;
-    }
-
-  set_busy (self, FALSE);
-  g_signal_emit (self, signals[SIGNAL_UPLOADED], 0, n_refused);
-  close_dialog (self);
-}
-
-/* --- actions and callbacks ------------------------------------------------ */
-
-static void
-sign_in_activated_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  IrConnectDialog *self = IR_CONNECT_DIALOG (widget);
-
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  ir_sync_manager_sign_in_async (self->manager,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->url_row)),
-                                 gtk_editable_get_text (GTK_EDITABLE (self->user_row)),
-                                 gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
-                                 self->cancellable, signed_in_cb, g_object_ref (self));
-}
-
-static void
-open_room_activated_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  IrConnectDialog *self = IR_CONNECT_DIALOG (widget);
-  const char *id = g_variant_get_string (parameter, NULL);
-
-  for (guint i = 0; self->rooms != NULL && i < self->rooms->len; i++)
-    {
-      IrServerRoom *room = self->rooms->pdata[i];
-
-      if (!g_str_equal (room->id, id))
-        continue;
-
-      show_error (self, NULL);
-      set_busy (self, TRUE);
-      ir_sync_manager_download_room_async (self->manager, self->api, room, self->cancellable,
-                                           room_downloaded_cb, g_object_ref (self));
-      return;
-    }
-
-  g_warning ("Room %s is not in the list of rooms on the server", id);
-}
-
-static void
-upload_activated_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  IrConnectDialog *self = IR_CONNECT_DIALOG (widget);
-
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  ir_sync_manager_upload_room_async (self->manager, self->api, self->upload_store,
-                                     self->upload_name, self->cancellable, uploaded_cb,
-                                     g_object_ref (self));
-}
-
-static void
-other_server_activated_cb (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  IrConnectDialog *self = IR_CONNECT_DIALOG (widget);
-
-  show_error (self, NULL);
-  g_clear_object (&self->api);
-  show_page (self, "sign-in");
-  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
-}
-
 static void
 entry_changed_cb (IrConnectDialog *self)
 {
-  update_actions (self);
+  ir_connect_dialog_update_actions (self);
 }
 
 static void
@@ -461,7 +231,7 @@ ir_connect_dialog_class_init (IrConnectDialogClass *klass)
    * IrConnectDialog::room-ready:
    * @room: the room on this computer, ready to open
    */
-  signals[SIGNAL_ROOM_READY] =
+  ir_connect_dialog_signals[SIGNAL_ROOM_READY] =
     g_signal_new ("room-ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, IR_TYPE_ROOM_INFO);
 
@@ -472,7 +242,7 @@ ir_connect_dialog_class_init (IrConnectDialogClass *klass)
    * Emitted when the server created the room to upload; the room's sync
    * client then pushes its history.
    */
-  signals[SIGNAL_UPLOADED] =
+  ir_connect_dialog_signals[SIGNAL_UPLOADED] =
     g_signal_new ("uploaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
@@ -480,16 +250,11 @@ ir_connect_dialog_class_init (IrConnectDialogClass *klass)
    * IrConnectDialog::signed-in:
    * @api: the new session
    */
-  signals[SIGNAL_SIGNED_IN] =
+  ir_connect_dialog_signals[SIGNAL_SIGNED_IN] =
     g_signal_new ("signed-in", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, IR_TYPE_SYNC_API);
 
-  gtk_widget_class_install_action (widget_class, "connect.sign-in", NULL, sign_in_activated_cb);
-  gtk_widget_class_install_action (widget_class, "connect.open-room", "s",
-                                   open_room_activated_cb);
-  gtk_widget_class_install_action (widget_class, "connect.upload", NULL, upload_activated_cb);
-  gtk_widget_class_install_action (widget_class, "connect.other-server", NULL,
-                                   other_server_activated_cb);
+  ir_connect_dialog_class_init_actions (widget_class);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -558,12 +323,12 @@ ir_connect_dialog_new (GtkWindow     *parent,
   if (self->api != NULL)
     {
       g_object_ref (self->api);
-      show_session (self);
+      ir_connect_dialog_show_session (self);
     }
   else
-    show_page (self, "sign-in");
+    ir_connect_dialog_show_page (self, "sign-in");
 
-  update_actions (self);
+  ir_connect_dialog_update_actions (self);
 
   return self;
 }
@@ -604,7 +369,7 @@ ir_connect_dialog_set_upload (IrConnectDialog *self,
   /* Translators: the name of the room to upload. */
   title = g_strdup_printf (_("Upload “%s”"), name);
   gtk_label_set_label (self->upload_title, title);
-  update_actions (self);
+  ir_connect_dialog_update_actions (self);
 }
 
 /* Returns the name of the visible page: sign-in, rooms or upload. */
