@@ -538,6 +538,9 @@ ir_window_open_room (IrWindow    *self,
   update_title (self);
   update_main_page (self);
   select_room_row (self);
+
+  /* A narrow window shows the room, not the list it was opened from. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   ir_window_update_actions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->inbox_button), TRUE);
   ir_window_sync_attach (self);
