@@ -127,8 +127,7 @@ draw_grid (IrMapCanvas *self,
 
 /* Writes a department's name in its frame's header. Zoomed out, where that
  * text would be too small, the name becomes a label of a fixed size on the
- * frame's corner, so that an overview of the room still says which block
- * is which department. */
+ * frame's corner, so that an overview of the room still names each block. */
 static void
 draw_department_name (IrMapCanvas     *self,
                       GtkSnapshot     *snapshot,

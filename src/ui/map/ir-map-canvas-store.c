@@ -399,12 +399,12 @@ tx_applied_cb (IrMapCanvas *self,
       while (g_hash_table_iter_next (&iter, &key, &value))
         {
           IrMapCanvasCard *card = g_hash_table_lookup (self->cards, key);
-          g_autofree char *who = NULL;
+          g_autofree char *author = NULL;
 
           if (card == NULL)
             continue;
-          who = ir_actor_dup_name (store, ir_entity_get_field_actor (card->entity, value));
-          ir_map_card_show_change (card->card, who);
+          author = ir_actor_dup_name (store, ir_entity_get_field_actor (card->entity, value));
+          ir_map_card_show_change (card->card, author);
         }
     }
   g_hash_table_remove_all (self->changed);

@@ -54,10 +54,10 @@ ir_map_details_update_timeline (IrMapDetails *self)
     {
       IrMapTimelineEntry *entry = timeline->pdata[i - 1];
       gboolean stance = g_str_equal (entry->field, "stance");
-      g_autofree char *who = ir_actor_dup_name (self->store, entry->actor);
+      g_autofree char *author = ir_actor_dup_name (self->store, entry->actor);
       g_autofree char *when = ir_format_time (entry->time);
       g_autofree char *title = NULL;
-      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), who, when);
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), author, when);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *dot = gtk_label_new ("●");
 
@@ -97,11 +97,11 @@ add_conflict_rows (IrMapDetails *self,
   for (guint i = 0; i < conflicts->len; i++)
     {
       IrMapConflict *conflict = conflicts->pdata[i];
-      g_autofree char *who = ir_actor_dup_name (self->store, conflict->actor);
+      g_autofree char *author = ir_actor_dup_name (self->store, conflict->actor);
       g_autofree char *value = ir_format_value (self->store, kind, field, conflict->value);
       g_autofree char *json = ir_json_to_string (conflict->value);
       /* Translators: a concurrent edit that lost: field, the other value, who wrote it. */
-      g_autofree char *title = g_strdup_printf (_("%s: also set to “%s” by %s"), label, value, who);
+      g_autofree char *title = g_strdup_printf (_("%s: also set to “%s” by %s"), label, value, author);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Adopt"));
