@@ -101,6 +101,41 @@ test_io_round_trip (void)
   }
 }
 
+/* A local-only room's members are written by its own user, who acts as the
+ * room's server; importing such a room a second time must still change
+ * nothing rather than judge the old ops by the memberships they built. */
+static void
+test_io_reimport_with_members (void)
+{
+  g_autoptr(IrStore) source = ir_test_store_new ();
+  g_autoptr(IrStore) target = ir_store_new_memory (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *member = NULL;
+  guint n_new = 0;
+
+  ir_store_set_actor (source, "wang", IR_ROLES_ANY);
+  {
+    g_autoptr(IrTx) tx = ir_store_begin (source);
+
+    member = ir_tx_create (tx, "member");
+    ir_tx_set_string (tx, "member", member, "user", "wang");
+    ir_tx_set_string (tx, "member", member, "role", "AR");
+    g_assert_true (ir_store_commit (source, tx, &error));
+    g_assert_no_error (error);
+  }
+  g_free (ir_test_create_stakeholder (source, "王"));
+  text = export_to_string (source);
+
+  g_assert_true (import_from_string (target, text, &n_new, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, 5);
+
+  g_assert_true (import_from_string (target, text, &n_new, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_new, ==, 0);
+}
+
 static void
 test_io_damaged_export (void)
 {
@@ -236,6 +271,20 @@ test_io_tool (void)
   g_assert_true (g_file_get_contents (jsonl2, &b, NULL, NULL));
   g_assert_cmpstr (a, ==, b);
 
+  /* A failed import into a new database leaves no file behind. */
+  {
+    g_autofree char *bad = g_build_filename (dir, "bad.jsonl", NULL);
+    g_autofree char *fresh = g_build_filename (dir, "fresh.db", NULL);
+
+    g_assert_true (g_file_set_contents (bad, "not an export\n", -1, NULL));
+    output = run_tool ((const char *[]) { "import", bad, fresh, NULL }, &status);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (output, "not an Iron Room export"));
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&output, g_free);
+    g_unlink (bad);
+  }
+
   /* A missing database is a clear error, not a new empty file. */
   output = run_tool ((const char *[]) { "export", "/nonexistent/room.db", jsonl, NULL }, &status);
   g_assert_false (g_spawn_check_wait_status (status, NULL));
@@ -270,6 +319,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/io/round-trip", test_io_round_trip);
+  g_test_add_func ("/io/reimport-with-members", test_io_reimport_with_members);
   g_test_add_func ("/io/damaged-export", test_io_damaged_export);
   g_test_add_func ("/io/other-room-refused", test_io_other_room_refused);
   g_test_add_func ("/io/rebuild", test_io_rebuild);

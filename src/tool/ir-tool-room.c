@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <gio/gunixoutputstream.h>
 #include <stdio.h>
 
@@ -83,6 +84,7 @@ ir_tool_import (int    argc,
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) error = NULL;
   guint n_new = 0;
+  gboolean created;
 
   if (argc != 3)
     {
@@ -98,6 +100,7 @@ ir_tool_import (int    argc,
       return 1;
     }
 
+  created = !g_file_test (argv[2], G_FILE_TEST_EXISTS);
   store = ir_store_open (argv[2], NULL, &error);
   if (store == NULL)
     {
@@ -108,6 +111,18 @@ ir_tool_import (int    argc,
   if (!ir_store_import (store, G_INPUT_STREAM (in), &n_new, &error))
     {
       fprintf (stderr, "ironroom-tool: failed to import “%s”: %s\n", argv[1], error->message);
+
+      /* Leave no empty room database behind when there was none before. */
+      if (created)
+        {
+          g_autofree char *wal = g_strconcat (argv[2], "-wal", NULL);
+          g_autofree char *shm = g_strconcat (argv[2], "-shm", NULL);
+
+          g_clear_object (&store);
+          g_unlink (argv[2]);
+          g_unlink (wal);
+          g_unlink (shm);
+        }
       return 1;
     }
 
