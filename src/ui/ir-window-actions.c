@@ -227,45 +227,6 @@ show_trash_activated_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-present_review (GtkWindow *review)
-{
-  gtk_window_fullscreen (review);
-  gtk_window_present (review);
-}
-
-static void
-main_window_mapped_cb (GtkWidget *window,
-                       GtkWindow *review)
-{
-  g_signal_handlers_disconnect_by_func (window, main_window_mapped_cb, review);
-  present_review (review);
-}
-
-/* Starts review mode, full screen on the window's monitor. A review asked
- * for on the command line waits until this window is shown, so that it
- * comes out on top. */
-static void
-review_activated_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  IrWindow *self = IR_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  IrReviewWindow *review = ir_review_window_new (GTK_WINDOW (self), self->store, &error);
-
-  if (review == NULL)
-    {
-      ir_window_show_error (self, _("Review Mode Could Not Start"), error->message);
-      return;
-    }
-
-  if (gtk_widget_get_mapped (widget))
-    present_review (GTK_WINDOW (review));
-  else
-    g_signal_connect_object (widget, "map", G_CALLBACK (main_window_mapped_cb), review, 0);
-}
-
 static gboolean
 present_review_cb (gpointer user_data)
 {
@@ -277,12 +238,15 @@ present_review_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Shows the review once the main window has been presented, so that the
- * review comes out on top even when the command line asked for it. */
+/* Shows the review once the handler that asked for it has returned, so
+ * that the review comes out on top even when the command line asked for
+ * it and the app presents the main window afterwards. An idle callback
+ * could wait behind the main window's frames. */
 static void
 present_review_later (GtkWindow *review)
 {
-  g_idle_add_full (G_PRIORITY_LOW, present_review_cb, g_object_ref (review), g_object_unref);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 0, present_review_cb, g_object_ref (review),
+                      g_object_unref);
 }
 
 static void
