@@ -351,8 +351,8 @@ set_cycle_error (IrSchedule  *self,
     g_string_append_printf (text, "; …");
 
   g_set_error (error, IR_SCHEDULE_ERROR, IR_SCHEDULE_ERROR_CYCLE,
-               _("The plan has a dependency cycle: %s. Remove one link of each cycle; until "
-                 "then these tasks are scheduled without the cycle's links."),
+               _("The plan has a dependency cycle: %s. Remove one link of each cycle so "
+                 "that the plan can be scheduled."),
                text->str);
   g_string_free (text, TRUE);
 }

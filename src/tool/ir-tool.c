@@ -20,7 +20,7 @@ typedef struct
 
 static const IrToolEntry commands[] = {
   { "schedule", ir_tool_schedule,
-    "schedule PLAN.xml [--json] [--mspdi OUT.xml] [--ics OUT.ics]  schedule a Microsoft Project XML plan" },
+    "schedule PLAN.xml [--json] [--mspdi OUT.xml] [--ics OUT.ics] [--tolerant]  schedule a Microsoft Project XML plan" },
   { "export", ir_tool_export,
     "export ROOM_DB OUT.jsonl     write a room's operations as JSON lines" },
   { "import", ir_tool_import,
