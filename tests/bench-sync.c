@@ -8,8 +8,8 @@
  *   applied them all, each receiver in a thread of its own as on another
  *   desktop (median of 7 runs; target 0.5 s);
  * - one edit fanned out to 199 other WebSocket clients of the room, all
- *   on this process's one main loop (p50 and p99 of arrival over 50
- *   edits; target p99 22 ms);
+ *   on this process's one main loop: p50 and p99 of arrival over 50 edits,
+ *   target p99 22 ms;
  * - the server's resident memory after both (target 35 MB).
  * The receivers of the fan-out are plain WebSockets that parse each
  * message; they do not apply it to a store.

@@ -514,6 +514,8 @@ test_errors (void)
     { TASKS ("<Task><UID>1</UID><Name>Weld</Name><ConstraintType>4</ConstraintType>"
                        "<ConstraintDate>2026-13-01T08:00:00</ConstraintDate></Task>"),
       IR_MSPDI_ERROR_INVALID_VALUE, "“Weld” (UID 1)", "“2026-13-01T08:00:00”" },
+    { TASKS ("<Task><UID>6</UID><Name>Machine</Name><Start>2026-02-30T08:00:00</Start></Task>"),
+      IR_MSPDI_ERROR_INVALID_VALUE, "“Machine” (UID 6)", "“2026-02-30T08:00:00”" },
     { TASKS ("<Task><UID>2</UID><Name>Paint</Name><Duration>forty hours</Duration></Task>"),
       IR_MSPDI_ERROR_INVALID_VALUE, "“forty hours”", "PT40H0M0S" },
     { TASKS ("<Task><UID>x7</UID><Name>Test</Name></Task>"),

@@ -8,6 +8,7 @@
 
 #include "ir-hlc.h"
 #include "ir-store-sync.h"
+#include "ir-sync-protocol.h"
 #include "ir-test-store-util.h"
 
 static void
@@ -317,6 +318,85 @@ test_mark_synced_many (void)
   g_assert_nonnull (eid);
 }
 
+/* A store whose log contains synced transactions of 1, 3, 2 and 5 ops. */
+static IrStore *
+synced_store (void)
+{
+  IrStore *store = ir_test_store_new ();
+  const guint sizes[] = { 1, 3, 2, 5 };
+  g_autoptr(GError) error = NULL;
+  gint64 seq = 0;
+
+  for (gsize t = 0; t < G_N_ELEMENTS (sizes); t++)
+    {
+      g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) ir_op_free);
+      g_autofree char *eid = g_uuid_string_random ();
+
+      for (guint i = 0; i < sizes[t]; i++)
+        {
+          const char *fields[] = { "name", "title", "notes", "phone", "email" };
+          g_autofree char *value = g_strdup_printf ("\"第 %u 项 \\\" %u\"", (guint) t, i);
+
+          seq++;
+          g_ptr_array_add (ops, ir_test_op_new ("other", seq, "other", seq - i, "stakeholder", eid,
+                                                fields[i], value, ir_hlc_make (1000 + seq, 0),
+                                                seq, seq - 1));
+        }
+      g_assert_true (ir_store_apply_remote (store, ops, &error));
+      g_assert_no_error (error);
+    }
+
+  return store;
+}
+
+/* Pages written as JSON must hold what ir_store_get_ops_after() returns. */
+static void
+assert_page (IrStore *store,
+             gint64   after,
+             guint    limit,
+             guint    expected_ops)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) expected = ir_store_get_ops_after (store, after, limit);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 last = -1;
+  guint n = ir_store_write_ops_after (store, after, limit, text, &last);
+
+  g_assert_cmpuint (n, ==, expected_ops);
+  g_assert_cmpuint (expected->len, ==, expected_ops);
+  node = json_from_string (text->str, &error);
+  g_assert_no_error (error);
+  written = ir_sync_parse_ops (json_node_get_array (node), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, expected_ops);
+
+  for (guint i = 0; i < expected_ops; i++)
+    {
+      IrOp *a = g_ptr_array_index (expected, i);
+      IrOp *b = g_ptr_array_index (written, i);
+
+      g_assert_true (ir_op_same_content (a, b));
+      g_assert_cmpint (a->seq, ==, b->seq);
+      g_assert_cmpint (a->received, ==, b->received);
+    }
+  g_assert_cmpint (last, ==, expected_ops ? ((IrOp *) expected->pdata[expected_ops - 1])->seq : after);
+}
+
+static void
+test_write_pages (void)
+{
+  g_autoptr(IrStore) store = synced_store ();
+
+  assert_page (store, 0, 100, 11);
+  assert_page (store, 0, 4, 4);     /* 1 + 3: the 2-op transaction would be cut */
+  assert_page (store, 0, 5, 4);
+  assert_page (store, 4, 6, 2);     /* 2, then the 5-op transaction is cut */
+  assert_page (store, 6, 2, 5);     /* one transaction larger than a page comes whole */
+  assert_page (store, 11, 10, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +410,7 @@ main (int    argc,
   g_test_add_func ("/store-sync/restamp/recomputes", test_restamp_changes_winner);
   g_test_add_func ("/store-sync/rekey", test_rekey);
   g_test_add_func ("/store-sync/mark-synced-many", test_mark_synced_many);
+  g_test_add_func ("/store-sync/write-pages", test_write_pages);
 
   return g_test_run ();
 }

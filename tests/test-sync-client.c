@@ -612,6 +612,74 @@ test_missing_file_not_synced (Fixture       *fixture,
   assert_converged (fixture, clients, 1);
 }
 
+/* --- a server restored from a backup ------------------------------------- */
+
+static void
+copy_tree (const char *from,
+           const char *to)
+{
+  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_mkdir_with_parents (to, 0700);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autoptr(GFile) source_file = g_file_new_for_path (source);
+      g_autoptr(GFile) target_file = g_file_new_for_path (target);
+      g_autoptr(GError) error = NULL;
+
+      if (g_file_test (source, G_FILE_TEST_IS_DIR))
+        copy_tree (source, target);
+      else
+        g_assert_true (g_file_copy (source_file, target_file, G_FILE_COPY_OVERWRITE, NULL, NULL,
+                                    NULL, &error));
+    }
+}
+
+static gboolean
+stopped_with_error (gpointer data)
+{
+  return ir_sync_client_get_state (data) == IR_SYNC_STATE_ERROR;
+}
+
+static void
+test_server_restored_from_backup (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(IrTestClient) a = start_client (fixture, "wang");
+  IrTestClient *clients[] = { a };
+  g_autofree char *backup = ir_test_tmpdir ("ironroom-backup-test");
+  g_autofree char *rooms = g_build_filename (fixture->server->data_dir, "rooms", NULL);
+  g_autofree char *db = g_build_filename (fixture->server->data_dir, "server.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+  g_autofree char *eid = NULL;
+
+  eid = ir_test_stakeholder (a->store, "备份前");
+  ir_test_wait_synced (clients, 1, SYNC_TIMEOUT_MS);
+  g_free (ir_test_server_admin (fixture->server, NULL, "backup", backup, NULL));
+
+  /* Edits after the backup, then the server comes back from it. */
+  set_string (a->store, "stakeholder", eid, "title", "备份后");
+  ir_test_wait_synced (clients, 1, SYNC_TIMEOUT_MS);
+  ir_test_server_stop (fixture->server);
+  ir_test_rmdir (rooms);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  copy_tree (backup, fixture->server->data_dir);
+  ir_test_server_restart (fixture->server);
+
+  /* The client notices instead of skipping what the server hands out. */
+  g_assert_true (ir_test_wait_until (stopped_with_error, a->client, SYNC_TIMEOUT_MS));
+  g_assert_cmpint (ir_sync_client_get_error_code (a->client), ==, IR_SYNC_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (ir_sync_client_get_error (a->client), "backup"));
+  ir_test_rmdir (backup);
+}
+
 /* --- members and presence ------------------------------------------------ */
 
 static void
@@ -696,6 +764,8 @@ main (int    argc,
               fixture_set_up, test_files_travel_once, fixture_tear_down);
   g_test_add ("/sync-client/missing-file-not-synced", Fixture, NULL,
               fixture_set_up, test_missing_file_not_synced, fixture_tear_down);
+  g_test_add ("/sync-client/server-restored-from-backup", Fixture, NULL,
+              fixture_set_up, test_server_restored_from_backup, fixture_tear_down);
   g_test_add ("/sync-client/presence-and-removal", Fixture, NULL,
               fixture_set_up, test_presence_and_removal, fixture_tear_down);
 

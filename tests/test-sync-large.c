@@ -129,7 +129,7 @@ test_large_push_and_file (void)
                   (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (count_pulls (server, "li"), >=, N_TRANSACTIONS * OPS_PER_TX / IR_SYNC_MAX_PULL_OPS);
 
-  /* A 30 MB drawing: uploaded when the push asks for it, downloaded by b
+  /* A 30 MB drawing: uploaded when the server refuses the push without it, downloaded by b
    * as the latest revision. */
   sha256 = ir_blob_store_add_bytes (ir_store_get_blobs (a->store), blob, &error);
   g_assert_no_error (error);

@@ -5,7 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ir-hlc.h"
 #include "ir-sync-api-private.h"
@@ -671,26 +673,37 @@ test_blob_over_limit (Fixture       *fixture,
 {
   g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "big", -1);
   g_autofree char *path = g_strdup_printf ("/rooms/%s/blobs/%s", fixture->room_a, sha256);
-  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autofree char *dir = ir_test_tmpdir ("ironroom-big-test");
+  g_autofree char *big_path = g_build_filename (dir, "big", NULL);
+  g_autoptr(GFile) big = g_file_new_for_path (big_path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileInputStream) stream = g_file_read (zero, NULL, &error);
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(SoupMessage) msg = ir_sync_api_new_message (fixture->ar, "PUT", path);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) node = NULL;
   guint status = 0;
 
-  /* The size is refused from the headers: the 201 MB body is never sent. */
+  /* A sparse file of 201 MB takes no disk space. The size is refused from
+   * the headers, and the server discards the body without keeping or
+   * writing any of it. */
+  {
+    FILE *file = fopen (big_path, "w");
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (ftruncate (fileno (file), IR_SYNC_MAX_BLOB_SIZE + 1024 * 1024), ==, 0);
+    fclose (file);
+  }
+  stream = g_file_read (big, NULL, &error);
   g_assert_no_error (error);
   soup_message_set_request_body (msg, "application/octet-stream", G_INPUT_STREAM (stream),
                                  IR_SYNC_MAX_BLOB_SIZE + 1024 * 1024);
-  soup_message_headers_set_expectations (soup_message_get_request_headers (msg),
-                                         SOUP_EXPECTATION_CONTINUE);
   ir_sync_api_send_async (fixture->ar, msg, NULL, got_result_cb, &result);
   ir_test_run_until_task (&result);
   node = ir_sync_api_call_finish (fixture->ar, result, &status, NULL, &error);
   g_assert_null (node);
   g_assert_cmpuint (status, ==, 413);
   g_assert_error (error, IR_SYNC_ERROR, IR_SYNC_ERROR_TOO_LARGE);
+  ir_test_rmdir (dir);
 }
 
 /* --- members and admin commands ------------------------------------------ */

@@ -281,6 +281,16 @@ read_task_dates (Import          *import,
     return FALSE;
   task->constraint_date = task->constraint >= IR_CONSTRAINT_SNET ? constraint_day : IR_DAY_NONE;
 
+  /* The engine computes Start and Finish, but a malformed one still means
+   * a damaged file, so it is reported rather than dropped. */
+  {
+    IrDay stated;
+
+    if (!read_date (reader, node, "Start", FALSE, context, &stated, error) ||
+        !read_date (reader, node, "Finish", TRUE, context, &stated, error))
+      return FALSE;
+  }
+
   /* A manually scheduled task stays where it was put. */
   if (read_flag (node, "Manual"))
     {

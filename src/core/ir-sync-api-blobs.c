@@ -82,14 +82,23 @@ ir_sync_api_upload_blob_async (IrSyncApi          *self,
       return;
     }
 
+  if (g_file_info_get_size (info) > IR_SYNC_MAX_BLOB_SIZE)
+    {
+      g_task_return_new_error (task, IR_SYNC_ERROR, IR_SYNC_ERROR_TOO_LARGE,
+                               _("The file %s is larger than the limit of %d MB."),
+                               sha256, (int) (IR_SYNC_MAX_BLOB_SIZE / (1024 * 1024)));
+      g_object_unref (task);
+      return;
+    }
+
+  /* NOTE: no "Expect: 100-continue". With it, libsoup 3.2.3 can crash when
+   * the server refuses an upload before its body (seen in the over-limit
+   * test), so the size is checked here and other refusals cost the
+   * transfer. */
   path = g_strdup_printf ("/rooms/%s/blobs/%s", room, sha256);
   msg = ir_sync_api_new_message (self, "PUT", path);
   soup_message_set_request_body (msg, "application/octet-stream", G_INPUT_STREAM (stream),
                                  g_file_info_get_size (info));
-
-  /* The server then refuses a file over its limit before it is sent. */
-  soup_message_headers_set_expectations (soup_message_get_request_headers (msg),
-                                         SOUP_EXPECTATION_CONTINUE);
 
   ir_sync_api_send_async (self, msg, cancellable, upload_done_cb, task);
 }

@@ -384,6 +384,8 @@ pull_done_cb (GObject      *source,
       ir_sync_client_fail (self, error);
       return;
     }
+  if (!ir_sync_client_check_head (self, page->head))
+    return;
   g_debug ("Room %s: pulled %u ops, applied in %.1f ms", self->room, page->ops->len,
            (g_get_monotonic_time () - start) / 1000.0);
 
@@ -405,6 +407,26 @@ pull_next (IrSyncClient *self)
 
 /* --- membership --------------------------------------------------------- */
 
+/* Checks the server's head against what this copy has applied. A server
+ * restored from an older backup hands out sequences this copy has already
+ * seen, and syncing would skip ops: stop and say so instead. */
+gboolean
+ir_sync_client_check_head (IrSyncClient *self,
+                           gint64        head)
+{
+  g_autoptr(GError) stale = NULL;
+
+  if (head >= ir_store_get_seen_seq (self->store))
+    return TRUE;
+
+  stale = g_error_new (IR_SYNC_ERROR, IR_SYNC_ERROR_CONFLICT,
+                       _("The server's copy of this room is older than this computer's (was "
+                         "it restored from a backup?). Open the room from the server again."));
+  ir_sync_client_abort_cycle (self);
+  ir_sync_client_fail (self, stale);
+  return FALSE;
+}
+
 static void
 room_info_cb (GObject      *source,
               GAsyncResult *result,
@@ -422,6 +444,9 @@ room_info_cb (GObject      *source,
       ir_sync_client_fail (self, error);
       return;
     }
+
+  if (!ir_sync_client_check_head (self, ir_sync_get_int (object, "head", 0)))
+    return;
 
   /* Local edits from now on carry this user and are checked against the
    * role the server gives them. */

@@ -88,6 +88,8 @@ gboolean ir_sync_client_apply_ops       (IrSyncClient *self,
 void     ir_sync_client_push_next       (IrSyncClient *self);
 void     ir_sync_client_end_cycle       (IrSyncClient *self);
 void     ir_sync_client_abort_cycle     (IrSyncClient *self);
+gboolean ir_sync_client_check_head      (IrSyncClient *self,
+                                         gint64        head);
 guint    ir_sync_client_next_backoff    (guint        *backoff_ms);
 guint    ir_sync_client_add_timeout     (IrSyncClient *self,
                                          guint         ms,

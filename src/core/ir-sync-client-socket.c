@@ -113,6 +113,8 @@ message_cb (SoupWebsocketConnection *conn,
     }
   else if (g_str_equal (kind, "hello") || g_str_equal (kind, "presence"))
     {
+      if (g_str_equal (kind, "hello") && !ir_sync_client_check_head (self, head))
+        return;
       set_presence (self, ir_sync_get_array (object, "present"));
       if (g_str_equal (kind, "hello") && head > ir_store_get_seen_seq (self->store))
         ir_sync_client_kick (self, 0);

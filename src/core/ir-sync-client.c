@@ -208,6 +208,7 @@ ir_sync_client_fail (IrSyncClient *self,
     case IR_SYNC_ERROR_TOKEN_REVOKED:
     case IR_SYNC_ERROR_NOT_MEMBER:
     case IR_SYNC_ERROR_NOT_FOUND:
+    case IR_SYNC_ERROR_CONFLICT:
       g_message ("Room %s: sync stopped: %s", self->room, error->message);
       ir_sync_client_socket_close (self);
       ir_sync_client_set_state (self, IR_SYNC_STATE_ERROR, code, error->message);
@@ -216,6 +217,9 @@ ir_sync_client_fail (IrSyncClient *self,
       return;
 
     case IR_SYNC_ERROR_NETWORK:
+      /* The server may come back as another one (restored, moved): read
+       * the room again before the next push. */
+      self->joined = FALSE;
       ir_sync_client_set_state (self, IR_SYNC_STATE_OFFLINE, code, error->message);
       break;
 

@@ -170,7 +170,7 @@ verified_cb (GObject      *source,
     }
 
   g_hash_table_remove (self->login_failures, login->user);
-  g_object_set_data_full (G_OBJECT (msg), "ir-request-user", g_strdup (login->user), g_free);
+  g_object_set_data_full (G_OBJECT (msg), IR_REQUEST_USER, g_strdup (login->user), g_free);
 
   builder = json_builder_new ();
   json_builder_begin_object (builder);

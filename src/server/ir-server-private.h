@@ -15,6 +15,21 @@
 
 G_BEGIN_DECLS
 
+/* What the server attaches to each request message. */
+#define IR_REQUEST_START "ir-request-start"
+#define IR_REQUEST_USER  "ir-request-user"
+#define IR_REQUEST_ERROR "ir-request-error"
+#define IR_REQUEST_BODY  "ir-request-body"
+#define IR_REQUEST_TOO_LARGE "ir-request-too-large"
+#define IR_LARGE_REQUEST (1024 * 1024)
+
+/* A token bucket of the rate limit: refills at the configured rate. */
+typedef struct
+{
+  double tokens;
+  gint64 last;         /* monotonic microseconds */
+} RateBucket;
+
 typedef struct _IrServer       IrServer;
 typedef struct _IrServerRoom   IrServerRoom;
 typedef struct _IrServerSocket IrServerSocket;
@@ -58,7 +73,7 @@ struct _IrServerRoom
   GPtrArray  *sockets;          /* IrServerSocket* */
 };
 
-/* ir-server.c */
+/* ir-server.c and ir-server-http.c */
 IrServer     *ir_server_new             (const char         *data_dir,
                                          const IrServerOptions *options,
                                          GError            **error);
@@ -78,6 +93,8 @@ void          ir_server_reply_error     (SoupServerMessage  *msg,
                                          JsonObject         *extra,
                                          const char         *format,
                                          ...) G_GNUC_PRINTF (4, 5);
+void          ir_server_collect_body    (SoupServerMessage  *msg,
+                                         gsize               limit);
 GBytes       *ir_server_get_body        (SoupServerMessage  *msg);
 JsonObject   *ir_server_parse_body      (SoupServerMessage  *msg,
                                          JsonNode          **root);

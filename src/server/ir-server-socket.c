@@ -150,7 +150,7 @@ socket_opened_cb (SoupServer              *server,
 
   socket->room = self;
   socket->conn = g_object_ref (conn);
-  socket->user = g_strdup (g_object_get_data (G_OBJECT (msg), "ir-request-user"));
+  socket->user = g_strdup (g_object_get_data (G_OBJECT (msg), IR_REQUEST_USER));
   socket->client = ir_client_id_is_valid (client) ? g_strdup (client) : NULL;
 
   soup_websocket_connection_set_max_incoming_payload_size (conn, IR_SYNC_MAX_CLIENT_FRAME);

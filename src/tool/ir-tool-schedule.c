@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ir-ical.h"
 #include "ir-mspdi.h"
@@ -193,6 +194,33 @@ write_ics (IrSchedule         *schedule,
 
 /* --- command ------------------------------------------------------------- */
 
+/* A link to a task that the file lacks is left out of the schedule; say so,
+ * since a plan that silently loses a dependency is scheduled wrong. */
+static void
+warn_broken_links (IrSchedule *schedule)
+{
+  for (guint i = 0; i < ir_schedule_get_n_links (schedule); i++)
+    {
+      IrScheduleLink *link = ir_schedule_get_link (schedule, i);
+      IrScheduleTask *successor;
+      const char *missing;
+
+      if (!(link->flags & IR_LINK_BROKEN))
+        continue;
+
+      successor = ir_schedule_lookup_task (schedule, link->successor_id);
+      missing = link->predecessor_id;
+      if (g_str_has_prefix (missing, IR_MSPDI_TASK_ID_PREFIX))
+        missing += strlen (IR_MSPDI_TASK_ID_PREFIX);
+
+      fprintf (stderr, "ironroom-tool schedule: warning: task “%s” has a predecessor with UID %s, "
+               "which the file does not contain; that link is left out. Fix or remove the "
+               "link in the plan.\n",
+               successor != NULL && successor->name ? successor->name : link->successor_id,
+               missing);
+    }
+}
+
 int
 ir_tool_schedule (int    argc,
                   char **argv)
@@ -256,6 +284,8 @@ ir_tool_schedule (int    argc,
       status = 1;
       goto out;
     }
+
+  warn_broken_links (schedule);
 
   cycles = ir_schedule_find_cycles (schedule);
   if (args.json)
