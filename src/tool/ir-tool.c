@@ -37,6 +37,8 @@ static const IrToolEntry commands[] = {
     "escalate PLAN.xml [--today D] [--json]  list a plan's slipping tasks with delay, tier and slip chain" },
   { "review", ir_tool_review,
     "review ROOM_DB [--since SEQUENCE] [--until SEQUENCE] --pdf OUT  write the review report since the last review" },
+  { "upload", ir_tool_upload,
+    "upload ROOM_DB SERVER_URL USER  upload a room of this computer to a server (password on standard input)" },
 };
 
 static void

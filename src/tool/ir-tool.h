@@ -22,5 +22,6 @@ int ir_tool_map    (int argc, char **argv);
 int ir_tool_schedule (int argc, char **argv);
 int ir_tool_escalate (int argc, char **argv);
 int ir_tool_review (int argc, char **argv);
+int ir_tool_upload (int argc, char **argv);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "ir-room-info.h"
 #include "ir-store.h"
+#include "ir-sync-room.h"
 
 G_BEGIN_DECLS
 
@@ -18,15 +19,6 @@ G_DECLARE_FINAL_TYPE (IrRoomDirectory, ir_room_directory, IR, ROOM_DIRECTORY, GO
 
 /* Longest room name and customer, in characters, as the schema allows. */
 #define IR_ROOM_NAME_MAX 200
-
-/* The store metadata key that holds the id of the member entity that this
- * replica acts as; the core's demo writer sets the same key. */
-#define IR_ROOM_MEMBER_ID_KEY "member_id"
-
-/* Store metadata of a room that syncs with a server: its address and the
- * user this replica signs in as. A room without them lives only here. */
-#define IR_ROOM_SERVER_URL_KEY  "server_url"
-#define IR_ROOM_SERVER_USER_KEY "server_user"
 
 IrRoomDirectory *ir_room_directory_new          (const char       *path);
 const char      *ir_room_directory_get_path     (IrRoomDirectory  *self);

@@ -290,50 +290,20 @@ ir_sync_manager_download_room_finish (IrSyncManager  *self,
 /* --- upload --------------------------------------------------------------- */
 
 static void
-room_created_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+uploaded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  IrSyncApi *api = IR_SYNC_API (source);
-  IrStore *store = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = ir_sync_api_call_finish (api, result, NULL, NULL, &error);
   guint n_refused = 0;
 
-  if (body == NULL)
-    {
-      if (g_error_matches (error, IR_SYNC_ERROR, IR_SYNC_ERROR_CONFLICT))
-        g_task_return_new_error (task, IR_SYNC_ERROR, IR_SYNC_ERROR_CONFLICT,
-                                 _("%s already has this room: it was uploaded before, "
-                                   "perhaps from another computer. Open it from the "
-                                   "server instead."), ir_sync_api_get_url (api));
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* The server makes the uploader the room's account owner itself, and it
-   * refuses the members and escalations that this desktop wrote as the
-   * room's server. They leave the log before the push, so that the rest of
-   * their transactions uploads. */
-  if (!ir_store_refuse_unuploadable (store, IR_ROLE_AR,
-                                     _("Only the server writes members and escalations. It "
-                                       "made you the room’s account owner; add the others on "
-                                       "the server."),
-                                     &n_refused, &error))
+  if (!ir_sync_upload_room_finish (result, &n_refused, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  ir_store_set_meta (store, IR_ROOM_SERVER_URL_KEY, ir_sync_api_get_url (api));
-  ir_store_set_meta (store, IR_ROOM_SERVER_USER_KEY, ir_sync_api_get_user (api));
-  ir_store_set_meta (store, IR_ROOM_MEMBER_ID_KEY, "");
-  ir_store_set_actor (store, ir_sync_api_get_user (api), IR_ROLE_AR);
-
-  g_message ("Room %s created on %s for upload; %u operations stay on this computer",
-             ir_store_get_room_id (store), ir_sync_api_get_url (api), n_refused);
   g_object_set_data (G_OBJECT (task), "n-refused", GUINT_TO_POINTER (n_refused));
   g_task_return_boolean (task, TRUE);
 }
@@ -357,35 +327,9 @@ ir_sync_manager_upload_room_async (IrSyncManager       *self,
                                    gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GBytes) body = NULL;
-  char *text;
 
   g_task_set_source_tag (task, ir_sync_manager_upload_room_async);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
-
-  if (ir_store_has_server (store))
-    {
-      g_task_return_new_error (task, IR_SYNC_ERROR, IR_SYNC_ERROR_CONFLICT,
-                               _("This room syncs with a server already."));
-      g_object_unref (task);
-      return;
-    }
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, ir_store_get_room_id (store));
-  json_builder_set_member_name (builder, "history");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
-  body = g_bytes_new_take (text, strlen (text));
-
-  ir_sync_api_call_async (api, "POST", "/rooms", NULL, body, cancellable, room_created_cb, task);
+  ir_sync_upload_room_async (api, store, name, cancellable, uploaded_cb, task);
 }
 
 /**

@@ -561,15 +561,6 @@ ir_sync_manager_normalize_url (const char *text)
   return g_steal_pointer (&url);
 }
 
-/* Whether @store syncs with a server, rather than living only here. */
-gboolean
-ir_store_has_server (IrStore *store)
-{
-  g_autofree char *url = ir_store_get_meta (store, IR_ROOM_SERVER_URL_KEY);
-
-  return url != NULL && url[0] != '\0';
-}
-
 /* Whether a sync error goes away only when the user signs in again. */
 gboolean
 ir_sync_error_needs_sign_in (IrSyncError code)

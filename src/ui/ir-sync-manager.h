@@ -86,7 +86,6 @@ gboolean       ir_sync_manager_upload_room_finish   (IrSyncManager    *self,
                                                      guint            *n_refused,
                                                      GError          **error);
 
-gboolean       ir_store_has_server                  (IrStore          *store);
 gboolean       ir_sync_error_needs_sign_in          (IrSyncError       code);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IrServerRoom, ir_server_room_free)
