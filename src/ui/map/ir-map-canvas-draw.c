@@ -23,7 +23,8 @@
 #define FRAME_HEADER     30.0
 #define NAME_ZOOM        0.2    /* names of simplified cards show from here */
 #define BAND_HEIGHT      6.0
-#define LABEL_ZOOM       0.7    /* department names become labels below this */
+#define LABEL_ZOOM       0.36   /* department names become labels below this */
+#define LABEL_SCALE      0.8    /* of the header's font, for those labels */
 
 typedef struct
 {
@@ -125,8 +126,8 @@ draw_grid (IrMapCanvas *self,
 
 /* --- departments ---------------------------------------------------------- */
 
-/* Writes a department's name in its frame's header. Zoomed out, where that
- * text would be too small, the name becomes a label of a fixed size on the
+/* Writes a department's name in its frame's header. Far zoomed out, where
+ * the header is too small, the name becomes a label of a fixed size on the
  * frame's corner, so that an overview of the room still names each block. */
 static void
 draw_department_name (IrMapCanvas     *self,
@@ -149,8 +150,13 @@ draw_department_name (IrMapCanvas     *self,
 
   if (self->zoom >= LABEL_ZOOM)
     {
-      pango_layout_set_width (layout, (int) ((box->width - 32) * PANGO_SCALE));
+      /* Below 70 % the name grows on the map, to stay about 11 pixels
+       * tall; at LABEL_ZOOM it fills the header. */
+      double grow = MAX (1.0, 0.7 / self->zoom);
+
+      pango_layout_set_width (layout, (int) ((box->width - 32) / grow * PANGO_SCALE));
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (16, 8));
+      gtk_snapshot_scale (snapshot, grow, grow);
       gtk_snapshot_append_layout (snapshot, layout, &text);
     }
   else
@@ -159,10 +165,12 @@ draw_department_name (IrMapCanvas     *self,
       GdkRGBA white = { 1, 1, 1, 1 };
       GskRoundedRect pill;
 
-      /* A name may run past a narrow frame rather than lose its letters. */
-      pango_layout_set_width (layout, (int) (MAX (box->width * self->zoom - 28, 140) * PANGO_SCALE));
+      /* A name may run a little past its frame, into the gap before the
+       * next one, before it is cut. */
+      pango_layout_set_width (layout, (int) (MAX (box->width * self->zoom - 12, 24) / LABEL_SCALE *
+                                             PANGO_SCALE));
       pango_layout_get_pixel_size (layout, &text_width, &text_height);
-      gtk_snapshot_scale (snapshot, 1 / self->zoom, 1 / self->zoom);
+      gtk_snapshot_scale (snapshot, LABEL_SCALE / self->zoom, LABEL_SCALE / self->zoom);
       gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (4, 4, text_width + 16,
                                                                    text_height + 6),
                                        (text_height + 6) / 2.0);
