@@ -16,6 +16,8 @@
  *   open ROOM_ID                download a room from the dialog and open it
  *   wait-state STATE MS         wait for the open room's sync state
  *   state                       print state, pending count, title, presence
+ *   rooms                       print how many rooms this computer has
+ *   new-room NAME               create a room on this computer and open it
  *   create-stakeholder NAME     add a stakeholder; prints its id
  *   set EID FIELD JSON          set a stakeholder's field
  *   wait-value EID FIELD JSON MS  wait until a field holds a value
@@ -305,7 +307,12 @@ run_command (char **argv)
       return FALSE;
     }
 
-  if (argc == 1 && g_str_equal (argv[0], "state"))
+  if (argc == 1 && g_str_equal (argv[0], "rooms"))
+    {
+      g_string_printf (text, "ok %u",
+                       g_list_model_get_n_items (G_LIST_MODEL (ir_application_get_rooms (app))));
+    }
+  else if (argc == 1 && g_str_equal (argv[0], "state"))
     {
       IrSyncClient *client = window ? ir_window_get_sync_client (window) : NULL;
       IrSyncIndicator *indicator = ir_window_get_sync_indicator (window);
@@ -316,8 +323,22 @@ run_command (char **argv)
                        ir_sync_indicator_get_title (indicator), presence);
     }
   else if (store == NULL && argc > 0 && !g_str_equal (argv[0], "screenshot") &&
-           !g_str_equal (argv[0], "quit"))
+           !g_str_equal (argv[0], "new-room") && !g_str_equal (argv[0], "quit"))
     g_string_assign (text, "fail no room is open");
+  else if (argc == 2 && g_str_equal (argv[0], "new-room"))
+    {
+      IrRoomDirectory *rooms = ir_application_get_rooms (app);
+      g_autoptr(IrStore) created = NULL;
+      g_autoptr(IrRoomInfo) room = ir_room_directory_create (rooms, argv[1], NULL, FALSE,
+                                                             &created, &error);
+
+      if (room != NULL)
+        ir_store_close (created);
+      if (room == NULL || !ir_window_open_room (window, room, &error))
+        g_string_printf (text, "fail %s", error->message);
+      else
+        g_string_printf (text, "ok %s", ir_room_info_get_id (room));
+    }
   else if (argc == 2 && g_str_equal (argv[0], "create-stakeholder"))
     {
       g_autoptr(IrTx) tx = ir_store_begin (store);

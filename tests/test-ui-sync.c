@@ -589,6 +589,19 @@ test_two_apps (void)
   ir_conflict_note_set_field (IR_CONFLICT_NOTE (note), NULL, NULL, NULL, NULL);
   g_object_unref (note);
 
+  /* A member removed from the room loses its copy there. */
+  {
+    g_autofree char *path = g_strdup_printf ("/rooms/%s/members/li", room);
+    g_autoptr(JsonNode) removed = ir_test_call (admin, "DELETE", path, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_free (answer);
+    answer = peer_run (peer, "wait-state", "none", "30000", NULL);
+    g_free (answer);
+    answer = peer_run (peer, "rooms", NULL);
+    g_assert_cmpstr (answer, ==, "0");
+  }
+
   /* A revoked session needs a new sign-in, which resumes the sync. */
   g_free (ir_test_server_admin (server, NULL, "token", "revoke", "wang", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "room.sync-now", NULL));

@@ -256,9 +256,14 @@ update_from_client (IrSyncIndicator *self)
       break;
 
     case IR_SYNC_STATE_ERROR:
+      /* The server's reason comes in the server's language; this one in
+       * the user's. */
       if (ir_sync_error_needs_sign_in (ir_sync_client_get_error_code (client)))
         show_state (self, "dialog-warning-symbolic", "sync-error", _("Signed Out"),
-                    reason, pending, OFFER_SIGN_IN);
+                    _("Your session on the server ended: it expired, or you signed out or "
+                      "changed your password elsewhere. Sign in again to go on syncing; "
+                      "your changes wait on this computer meanwhile."),
+                    pending, OFFER_SIGN_IN);
       else
         show_state (self, "dialog-warning-symbolic", "sync-error", _("Sync Failed"),
                     reason, pending, OFFER_SYNC);
