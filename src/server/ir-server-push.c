@@ -49,7 +49,9 @@ check_schema (IrServerRoom      *self,
   if (op->schema > ir_schema_get_version (schema) && spec == NULL)
     return TRUE;
 
-  if (!ir_schema_validate_value (schema, op->entity, op->field, op->value, &error))
+  /* The value's type and limits are checked when the batch applies; an
+   * unknown field is refused here, before the checks that need its spec. */
+  if (spec == NULL && !ir_schema_validate_value (schema, op->entity, op->field, op->value, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Operation %s is invalid: %s"),
                                                   op->id, error->message);
@@ -108,6 +110,34 @@ check_schema (IrServerRoom      *self,
     }
 
   return TRUE;
+}
+
+/* Refuses a batch the store refused for a value, naming the first op whose
+ * value the schema does not allow. */
+static void
+refuse_invalid_value (IrServerRoom      *self,
+                      SoupServerMessage *msg,
+                      GPtrArray         *ops,
+                      GError            *apply_error)
+{
+  IrSchema *schema = ir_store_get_schema (self->store);
+
+  for (guint i = 0; i < ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (ops, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *message = NULL;
+
+      if (op->schema > ir_schema_get_version (schema) ||
+          ir_schema_validate_value (schema, op->entity, op->field, op->value, &error))
+        continue;
+
+      message = g_strdup_printf (_("Operation %s is invalid: %s"), op->id, error->message);
+      refuse_op (msg, IR_SYNC_ERROR_INVALID_OP, op, message);
+      return;
+    }
+
+  ir_server_reply_error (msg, IR_SYNC_ERROR_INVALID_OP, NULL, "%s", apply_error->message);
 }
 
 /* Collects the blob hashes that @ops name. */
@@ -377,11 +407,14 @@ ir_server_room_push (IrServerRoom      *self,
 
   if (!ir_store_apply_remote (self->store, fresh, &error))
     {
-      g_warning ("Failed to store a push of %u operations in room %s: %s",
-                 fresh->len, self->id, error->message);
-      ir_server_reply_error (msg, error->domain == IR_SCHEMA_ERROR ? IR_SYNC_ERROR_INVALID_OP
-                                                                    : IR_SYNC_ERROR_INTERNAL,
-                             NULL, "%s", error->message);
+      if (error->domain == IR_SCHEMA_ERROR)
+        refuse_invalid_value (self, msg, fresh, error);
+      else
+        {
+          g_warning ("Failed to store a push of %u operations in room %s: %s",
+                     fresh->len, self->id, error->message);
+          ir_server_reply_error (msg, IR_SYNC_ERROR_INTERNAL, NULL, "%s", error->message);
+        }
       return;
     }
 

@@ -341,6 +341,9 @@ ir_server_new (const char             *data_dir,
 
   self->soup = soup_server_new ("server-header", "ironroom-server/" PACKAGE_VERSION " ",
                                 "raw-paths", TRUE, NULL);
+  /* Socket messages are small JSON; compressing each one for each of a
+   * room's sockets would cost more than it saves. */
+  soup_server_remove_websocket_extension (self->soup, SOUP_TYPE_WEBSOCKET_EXTENSION_DEFLATE);
   soup_server_add_early_handler (self->soup, NULL, early_request_cb, self, NULL);
   soup_server_add_handler (self->soup, NULL, handle_request_cb, self, NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started_cb), self);
