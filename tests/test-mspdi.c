@@ -506,6 +506,7 @@ test_errors (void)
     const char *second_part;
   } cases[] = {
     { "This is a plan, honestly.", IR_MSPDI_ERROR_NOT_XML, "not valid XML", "line 1" },
+    { " \n", IR_MSPDI_ERROR_NOT_XML, "file is empty", "as XML again" },
     { "<?xml version=\"1.0\"?>\n<Project xmlns=\"http://schemas.microsoft.com/project\">\n<Tasks>",
       IR_MSPDI_ERROR_NOT_XML, "not valid XML", "line 3" },
     { "<?xml version=\"1.0\"?><Plan/>", IR_MSPDI_ERROR_NOT_MSPDI, "<Plan>", "<Project>" },

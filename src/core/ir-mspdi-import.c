@@ -539,6 +539,17 @@ check_root (xmlNode  *root,
  *
  * Returns: (transfer full) (nullable): the schedule, not yet computed
  */
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 IrSchedule *
 ir_mspdi_import (const char  *data,
                  gsize        length,
@@ -552,6 +563,15 @@ ir_mspdi_import (const char  *data,
   gboolean ok = TRUE;
 
   g_return_val_if_fail (data != NULL, NULL);
+
+  /* libxml2 reports an empty document with no message at all. */
+  if (is_blank (data, length))
+    {
+      g_set_error (error, IR_MSPDI_ERROR, IR_MSPDI_ERROR_NOT_XML,
+                   _("The file is empty. Export the plan from Microsoft Project as XML "
+                     "again."));
+      return NULL;
+    }
 
   document = xmlReadMemory (data, (int) MIN (length, G_MAXINT), NULL, NULL,
                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
