@@ -15,11 +15,11 @@ grep -v '^#' po/POTFILES.in | grep -v '^$' > "$work/files"
 
 # xgettext picks the language from each file's extension; GtkBuilder,
 # desktop, AppStream and GSettings files are read through their ITS rules.
-# The C keywords are those of meson's gettext preset for GLib that this
-# project uses, plus plain ngettext.
+# The C keywords are those of meson's gettext preset for GLib, plus ngettext.
 if ! xgettext --from-code=UTF-8 --add-comments=Translators \
       --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-      --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 \
+      --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 \
+      --keyword=g_dpgettext2:2c,3 --keyword=ngettext:1,2 \
       --files-from="$work/files" --output="$work/ironroom.pot" 2> "$work/xgettext.log"; then
   cat "$work/xgettext.log"
   echo "xgettext failed on the files of po/POTFILES.in"
