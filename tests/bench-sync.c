@@ -9,7 +9,7 @@
  *   desktop (median of 7 runs; target 0.5 s);
  * - one edit fanned out to 199 other WebSocket clients of the room, all
  *   on this process's one main loop: p50 and p99 of arrival over 50 edits,
- *   target p99 22 ms;
+ *   median of 7 such runs, target p99 22 ms;
  * - the server's resident memory after both (target 35 MB).
  * The receivers of the fan-out are plain WebSockets that parse each
  * message; they do not apply it to a store.
@@ -417,6 +417,8 @@ bench_fan_out (IrTestServer *server,
                                                                   NULL);
   g_autofree char *path = g_strdup_printf ("/rooms/%s/socket", room);
   g_autofree char *eid = NULL;
+  g_autoptr(GArray) p50s = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) p99s = g_array_new (FALSE, FALSE, sizeof (double));
   FanOut fan = { 0 };
 
   fan.sockets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -436,23 +438,41 @@ bench_fan_out (IrTestServer *server,
     }
   g_assert_true (ir_test_wait_until (all_connected, &fan, TIMEOUT_MS));
 
-  for (guint i = 0; i < N_FANOUTS; i++)
+  for (guint run = 0; run < N_RUNS; run++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(IrTx) tx = ir_store_begin (sender->store);
+      g_array_set_size (fan.latencies, 0);
+      for (guint i = 0; i < N_FANOUTS; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(IrTx) tx = ir_store_begin (sender->store);
 
-      fan.received = 0;
-      fan.sent = g_get_monotonic_time ();
-      ir_tx_set_int (tx, "stakeholder", eid, "rank", 1 + i % 20);
-      g_assert_true (ir_store_commit (sender->store, tx, &error));
-      ir_sync_client_sync_now (sender->client);
-      g_assert_true (ir_test_wait_until (all_received, &fan, TIMEOUT_MS));
+          fan.received = 0;
+          fan.sent = g_get_monotonic_time ();
+          ir_tx_set_int (tx, "stakeholder", eid, "rank", 1 + i % 20);
+          g_assert_true (ir_store_commit (sender->store, tx, &error));
+          ir_sync_client_sync_now (sender->client);
+          g_assert_true (ir_test_wait_until (all_received, &fan, TIMEOUT_MS));
+        }
+
+      {
+        double p50 = percentile (fan.latencies, 0.5);
+        double p99 = percentile (fan.latencies, 0.99);
+
+        g_array_append_val (p50s, p50);
+        g_array_append_val (p99s, p99);
+      }
     }
 
-  printf ("sync: one edit fanned out to %d WebSocket clients on one main loop: "
-          "p50 %.1f ms, p99 %.1f ms over %d edits — target p99 ≤ 22 ms\n",
-          N_RECEIVERS, percentile (fan.latencies, 0.5), percentile (fan.latencies, 0.99),
-          N_FANOUTS);
+  {
+    double p50 = percentile (p50s, 0.5);
+    double p99 = percentile (p99s, 0.5);
+
+    printf ("sync: one edit fanned out to %d WebSocket clients on one main loop: "
+            "p50 %.1f ms, p99 %.1f ms (medians of %d runs of %d edits; p99 of the runs from "
+            "%.1f to %.1f ms) — target p99 ≤ 22 ms\n",
+            N_RECEIVERS, p50, p99, N_RUNS, N_FANOUTS,
+            g_array_index (p99s, double, 0), g_array_index (p99s, double, p99s->len - 1));
+  }
 
   for (guint i = 0; i < fan.sockets->len; i++)
     soup_websocket_connection_close (g_ptr_array_index (fan.sockets, i),

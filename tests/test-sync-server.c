@@ -237,7 +237,7 @@ test_refuse_bad_bodies (Fixture       *fixture,
   assert_refused (fixture->ar, "POST", ops_path, "{\"ops\": 3}", 400,
                   IR_SYNC_ERROR_INVALID_JSON, "ops");
   assert_refused (fixture->ar, "POST", ops_path, "{\"ops\": [{\"id\": \"x\"}]}", 400,
-                  IR_SYNC_ERROR_INVALID_OP, "Operation 1 of 1");
+                  IR_SYNC_ERROR_INVALID_OP, "Operation 1 is invalid");
   assert_refused (fixture->ar, "POST", "/rooms", "{\"name\": \"\"}", 400,
                   IR_SYNC_ERROR_INVALID_JSON, "name");
   assert_refused (fixture->ar, "POST", "/rooms", "{\"name\": [\"x\"]}", 400,
@@ -833,6 +833,66 @@ test_admin_while_serving (Fixture       *fixture,
   ir_test_rmdir (backup);
 }
 
+/* --- calendar feed and request logs -------------------------------------- */
+
+static GBytes *
+fetch (const char *url,
+       guint      *status)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GError) error = NULL;
+  GBytes *body;
+
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  *status = soup_message_get_status (msg);
+
+  return body;
+}
+
+static void
+test_feed_and_logs (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_strdup_printf ("/rooms/%s/feed", fixture->room_a);
+  g_autofree char *log_path = g_build_filename (fixture->server->data_dir, "server.log", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = ir_test_call (fixture->ar, "POST", path, NULL, NULL, &error);
+  g_autoptr(GBytes) calendar = NULL;
+  g_autoptr(GBytes) gone = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *wrong = NULL;
+  const char *url;
+  const char *secret;
+  guint status = 0;
+
+  g_assert_no_error (error);
+  url = json_object_get_string_member (json_node_get_object (node), "url");
+  g_assert_true (g_str_has_prefix (url, fixture->server->url));
+  secret = strrchr (url, '/') + 1;
+
+  /* The address alone opens the feed: the room's calendar. */
+  calendar = fetch (url, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (calendar, NULL), "BEGIN:VCALENDAR"));
+
+  wrong = g_strdup_printf ("%s/api/v1/feeds/not-a-secret.ics", fixture->server->url);
+  gone = fetch (wrong, &status);
+  g_assert_cmpuint (status, ==, 404);
+
+  /* A logged request shows who and what, never a password, token or the
+   * feed's secret. */
+  ir_test_server_stop (fixture->server);
+  g_assert_true (g_file_get_contents (log_path, &log, NULL, NULL));
+  g_assert_nonnull (strstr (log, "path=/api/v1/feeds/… status=200"));
+  g_assert_nonnull (strstr (log, "path=/api/v1/login status=200"));
+  g_assert_nonnull (strstr (log, "user=wang"));
+  g_assert_null (strstr (log, secret));
+  g_assert_null (strstr (log, IR_TEST_PASSWORD));
+  g_assert_null (strstr (log, ir_sync_api_get_token (fixture->ar)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -869,6 +929,8 @@ main (int    argc,
               fixture_set_up, test_blob_over_limit, fixture_tear_down);
   g_test_add ("/sync-server/members/manage", Fixture, NULL,
               fixture_set_up, test_members, fixture_tear_down);
+  g_test_add ("/sync-server/feed/and-logs", Fixture, NULL,
+              fixture_set_up, test_feed_and_logs, fixture_tear_down);
   g_test_add ("/sync-server/admin/while-serving", Fixture, NULL,
               fixture_set_up, test_admin_while_serving, fixture_tear_down);
 

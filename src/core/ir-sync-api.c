@@ -573,45 +573,62 @@ ir_sync_api_push_finish (IrSyncApi     *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A page is read straight into ops, without the JSON tree a generic call
+ * builds: pulls move most of the bytes of a sync. */
 static void
 pull_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  IrSyncApi *self = IR_SYNC_API (source);
+  IrSyncApi *self = g_task_get_source_object (task);
+  SoupMessage *msg = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) body = ir_sync_api_call_finish (self, result, NULL, NULL, &error);
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (source), result,
+                                                               &error);
+  g_autoptr(JsonObject) rest = NULL;
   g_autoptr(IrSyncPage) page = NULL;
-  JsonObject *object;
-  JsonArray *ops;
+  guint status;
 
-  if (body == NULL)
+  if (bytes == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      GError *network = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      ir_sync_api_set_network_error (self, &network, error);
+      g_task_return_error (task, network);
       return;
     }
 
-  object = JSON_NODE_HOLDS_OBJECT (body) ? json_node_get_object (body) : NULL;
-  ops = object ? ir_sync_get_array (object, "ops") : NULL;
-  if (ops == NULL)
+  status = soup_message_get_status (msg);
+  if (status < 200 || status >= 300)
     {
-      g_task_return_new_error (task, IR_SYNC_ERROR, IR_SYNC_ERROR_FAILED,
-                               _("The server at %s sent a page of operations without "
-                                 "operations."), self->url);
+      g_autoptr(JsonNode) body = ir_sync_json_parse (g_bytes_get_data (bytes, NULL),
+                                                    g_bytes_get_size (bytes), NULL);
+      GError *refusal = NULL;
+
+      ir_sync_api_set_refusal (self, msg, body, NULL, &refusal);
+      g_task_return_error (task, refusal);
       return;
     }
 
   page = g_new0 (IrSyncPage, 1);
-  page->ops = ir_sync_parse_ops (ops, &error);
+  page->ops = ir_sync_read_ops (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                &rest, &error);
   if (page->ops == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_new_error (task, IR_SYNC_ERROR, IR_SYNC_ERROR_FAILED,
+                               _("The server at %s sent an invalid page of operations: %s"),
+                               self->url, error->message);
       return;
     }
-  page->last = ir_sync_get_int (object, "last", 0);
-  page->head = ir_sync_get_int (object, "head", 0);
-  page->more = ir_sync_get_boolean (object, "more", FALSE);
+  page->last = ir_sync_get_int (rest, "last", 0);
+  page->head = ir_sync_get_int (rest, "head", 0);
+  page->more = ir_sync_get_boolean (rest, "more", FALSE);
 
   g_task_return_pointer (task, g_steal_pointer (&page), (GDestroyNotify) ir_sync_page_free);
 }
@@ -629,8 +646,11 @@ ir_sync_api_pull_async (IrSyncApi          *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *path = g_strdup_printf ("/rooms/%s/ops?after=%" G_GINT64_FORMAT "&limit=%u",
                                            room, after, limit);
+  SoupMessage *msg = ir_sync_api_new_message (self, "GET", path);
 
-  ir_sync_api_call_async (self, "GET", path, NULL, NULL, cancellable, pull_done_cb, task);
+  g_task_set_task_data (task, msg, g_object_unref);
+  soup_session_send_and_read_async (self->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    pull_done_cb, task);
 }
 
 IrSyncPage *

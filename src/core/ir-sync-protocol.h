@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ir-op.h"
+#include "ir-schema.h"
 
 G_BEGIN_DECLS
 
@@ -88,6 +89,13 @@ gint64       ir_sync_get_int            (JsonObject   *object,
 gboolean     ir_sync_get_boolean        (JsonObject   *object,
                                          const char   *member,
                                          gboolean      fallback);
+JsonNode    *ir_sync_json_parse         (const char   *text,
+                                         gsize         length,
+                                         GError      **error);
+GPtrArray   *ir_sync_read_ops           (const char   *text,
+                                         gsize         length,
+                                         JsonObject  **rest,
+                                         GError      **error);
 GPtrArray   *ir_sync_parse_ops          (JsonArray    *array,
                                          GError      **error);
 

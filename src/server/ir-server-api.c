@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ir-plan-ical.h"
 #include "ir-server-private.h"
 
 #define ROOM_NAME_MAX 200
@@ -267,7 +268,8 @@ create_feed (IrServer          *self,
  * ir_server_handle_feed:
  * @secret: the last path segment, "<secret>.ics"
  *
- * Serves a member's calendar feed. The secret is the credential.
+ * Serves a member's calendar feed: the room's committed milestones and
+ * meetings. The secret in the address is the credential.
  */
 void
 ir_server_handle_feed (IrServer          *self,
@@ -277,6 +279,9 @@ ir_server_handle_feed (IrServer          *self,
   g_autofree char *bare = NULL;
   g_autofree char *room = NULL;
   g_autofree char *user = NULL;
+  g_autofree char *calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  IrServerRoom *room_store;
 
   if (!method_is (msg, "GET"))
     {
@@ -292,11 +297,22 @@ ir_server_handle_feed (IrServer          *self,
       return;
     }
 
-  /* NOTE: the core has no iCalendar writer yet (ir-ical.h); until it has,
-   * a valid feed address gets 501. */
-  ir_server_reply_error (msg, IR_SYNC_ERROR_NOT_IMPLEMENTED, NULL,
-                         _("This server cannot write calendar feeds yet. Update "
-                           "ironroom-server."));
+  room_store = g_hash_table_lookup (self->rooms, room);
+  calendar = room_store ? ir_plan_ical_export (room_store->store, NULL, &error) : NULL;
+  if (calendar == NULL)
+    {
+      g_warning ("Failed to write the calendar feed of %s in room %s: %s", user, room,
+                 error ? error->message : "no such room");
+      ir_server_reply_error (msg, IR_SYNC_ERROR_INTERNAL, NULL,
+                             _("The server failed to write the calendar. Try again later."));
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (msg), IR_REQUEST_USER, g_strdup (user), g_free);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "private, max-age=300");
+  ir_server_reply_text (msg, SOUP_STATUS_OK, "text/calendar; charset=utf-8",
+                        g_steal_pointer (&calendar));
 }
 
 /* --- routing ------------------------------------------------------------- */

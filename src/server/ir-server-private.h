@@ -70,6 +70,8 @@ struct _IrServerRoom
   char       *id;
   IrStore    *store;
   gint64      head;             /* highest sequence in the room */
+  gint64      last_push;        /* monotonic µs of the last push */
+  gint64      last_save;        /* monotonic µs the head was last saved */
   GPtrArray  *sockets;          /* IrServerSocket* */
 };
 
@@ -145,6 +147,7 @@ IrServerRoom *ir_server_room_open       (IrServer           *server,
                                          GError            **error);
 void          ir_server_room_free       (IrServerRoom       *self);
 void          ir_server_room_save_head  (IrServerRoom       *self);
+void          ir_server_room_save_head_when_idle (IrServerRoom *self);
 gboolean      ir_server_room_reconcile  (IrServerRoom       *self,
                                          GError            **error);
 void          ir_server_room_push       (IrServerRoom       *self,

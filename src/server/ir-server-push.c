@@ -322,9 +322,7 @@ ir_server_room_push (IrServerRoom      *self,
                      const char        *user,
                      IrMembership      *membership)
 {
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *body = ir_server_parse_body (msg, &root);
-  JsonArray *array;
+  g_autoptr(GBytes) body = ir_server_get_body (msg);
   g_autoptr(GPtrArray) ops = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
   g_autoptr(GPtrArray) hashes = NULL;
@@ -337,15 +335,14 @@ ir_server_room_push (IrServerRoom      *self,
   if (body == NULL)
     return;
 
-  array = ir_sync_get_array (body, "ops");
-  if (array == NULL)
+  ops = ir_sync_read_ops (g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL, &error);
+  if (ops == NULL)
     {
-      ir_server_reply_error (msg, IR_SYNC_ERROR_INVALID_JSON, NULL,
-                             _("A push needs an “ops” array."));
+      ir_server_reply_error (msg, error->code, NULL, "%s", error->message);
       return;
     }
 
-  if (json_array_get_length (array) > self->server->options.max_batch)
+  if (ops->len > self->server->options.max_batch)
     {
       g_autoptr(JsonObject) extra = json_object_new ();
 
@@ -353,14 +350,7 @@ ir_server_room_push (IrServerRoom      *self,
       ir_server_reply_error (msg, IR_SYNC_ERROR_BATCH_TOO_LARGE, g_steal_pointer (&extra),
                              _("A push may carry at most %u operations; this one has %u. "
                                "Push fewer transactions at a time."),
-                             self->server->options.max_batch, json_array_get_length (array));
-      return;
-    }
-
-  ops = ir_sync_parse_ops (array, &error);
-  if (ops == NULL)
-    {
-      ir_server_reply_error (msg, IR_SYNC_ERROR_INVALID_OP, NULL, "%s", error->message);
+                             self->server->options.max_batch, ops->len);
       return;
     }
 
@@ -419,6 +409,7 @@ ir_server_room_push (IrServerRoom      *self,
     }
 
   self->head = seq;
+  self->last_push = g_get_monotonic_time ();
   if (!ir_server_db_add_blob_refs (self->server->db, self->id, hashes, &error))
     g_warning ("Failed to record the files of room %s: %s", self->id, error->message);
 

@@ -31,11 +31,28 @@
 void
 ir_server_room_save_head (IrServerRoom *self)
 {
+  self->last_save = g_get_monotonic_time ();
   if (ir_store_get_seen_seq (self->store) == self->head)
     return;
 
   ir_store_set_seen_seq (self->store, self->head);
   ir_server_db_set_last_seq (self->server->db, self->id, self->head);
+}
+
+/* Saves the head once pushes pause for a second, or every ten seconds
+ * under a steady stream of them: each save syncs two databases to disk,
+ * which would hold up the pushes waiting behind it. */
+void
+ir_server_room_save_head_when_idle (IrServerRoom *self)
+{
+  static const gint64 idle = G_USEC_PER_SEC;
+  static const gint64 longest = 10 * G_USEC_PER_SEC;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - self->last_push < idle && now - self->last_save < longest)
+    return;
+
+  ir_server_room_save_head (self);
 }
 
 /* Gives the server's own unsequenced ops the next sequences, then sends

@@ -278,10 +278,13 @@ poll_cb (gpointer user_data)
   GHashTableIter iter;
   gpointer value;
 
-  /* Before anything here writes to a room, its head is recorded. */
+  /* NOTE: a room busy with pushes saves its head at most every ten
+   * seconds, so what the escalations below write may carry a "seen" up to
+   * that far behind; only their conflicts with edits of those seconds are
+   * affected. */
   g_hash_table_iter_init (&iter, self->rooms);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    ir_server_room_save_head (value);
+    ir_server_room_save_head_when_idle (value);
 
   if (ir_server_db_data_version (self->db) != self->db_version)
     {
