@@ -204,7 +204,7 @@ test_ops_of_bad_bodies (void)
       g_assert_error (error, IR_SYNC_ERROR, IR_SYNC_ERROR_INVALID_JSON);
     }
 
-  /* An element that is not an object is a bad op, and says which. */
+  /* An element that is not an object is a bad op, and the error names it. */
   {
     const char *body = "{\"ops\":[1]}";
     g_autoptr(GError) error = NULL;
