@@ -564,6 +564,112 @@ test_upload_and_download (Fixture       *fixture,
   ir_test_rmdir (other_dir);
 }
 
+static char *
+server_member (IrStore    *store,
+               const char *user)
+{
+  g_autoptr(IrEntityList) members = ir_store_list (store, "member");
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (members));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IrEntity) member = g_list_model_get_item (G_LIST_MODEL (members), i);
+
+      if (g_strcmp0 (ir_entity_get_string (member, "user"), user) == 0)
+        return g_strdup (ir_entity_get_id (member));
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_member_li (gpointer data)
+{
+  g_autofree char *li = server_member (data, "li");
+
+  return li != NULL;
+}
+
+static void
+test_upload_members (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(IrStore) store = NULL;
+  g_autoptr(IrRoomInfo) room = ir_room_directory_create (fixture->rooms, "Valve deal", NULL,
+                                                         FALSE, &store, &error);
+  g_autofree char *own = ir_store_get_meta (store, IR_ROOM_MEMBER_ID_KEY);
+  g_autofree char *person = add_stakeholder (store, "王建国");
+  g_autofree char *local_li = NULL;
+  g_autofree char *task = NULL;
+  g_autofree char *wang_member = NULL;
+  g_autofree char *li_member = NULL;
+  g_autoptr(IrSyncApi) wang = NULL;
+  g_autoptr(IrSyncClient) client = NULL;
+  g_autoptr(JsonNode) owner = NULL;
+  g_autoptr(JsonNode) coverage = NULL;
+  g_autoptr(IrTx) tx = NULL;
+  guint n_ops = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (ir_uuid_is_valid (own));
+
+  /* A local-only room with a second member, who covers a stakeholder, and
+   * a task of the room's own member. */
+  tx = ir_store_begin (store);
+  local_li = ir_tx_create (tx, "member");
+  ir_tx_set_string (tx, "member", local_li, "user", "li");
+  ir_tx_set_string (tx, "member", local_li, "role", "SR");
+  ir_tx_set_boolean (tx, "member", local_li, "active", TRUE);
+  ir_tx_set_string (tx, "stakeholder", person, "coverage_owner", local_li);
+  task = ir_tx_create (tx, "task");
+  ir_tx_set_string (tx, "task", task, "name", "图纸冻结");
+  ir_tx_set_string (tx, "task", task, "owner", own);
+  g_assert_true (ir_store_commit (store, tx, &error));
+  g_assert_no_error (error);
+
+  wang = sign_in (fixture->manager, fixture->server->url, "wang", IR_TEST_PASSWORD, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (upload (fixture->manager, wang, store, "Valve deal", NULL, &error));
+  g_assert_no_error (error);
+  client = ir_sync_client_new (store, wang);
+  ir_sync_client_start (client);
+  g_assert_true (ir_test_wait_until (client_up_to_date, client, 30000));
+
+  /* The uploader's own member maps to the server's member for "wang",
+   * whose name differs from the desktop's login. */
+  g_assert_true (ir_sync_remap_members (store, &n_ops, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_ops, ==, 1);
+  wang_member = server_member (store, "wang");
+  g_assert_nonnull (wang_member);
+  owner = ir_store_get_field_value (store, task, "owner");
+  g_assert_cmpstr (json_node_get_string (owner), ==, wang_member);
+  coverage = ir_store_get_field_value (store, person, "coverage_owner");
+  g_assert_cmpstr (json_node_get_string (coverage), ==, local_li);
+  g_clear_pointer (&coverage, json_node_unref);
+
+  /* Li's references move once the server has a member for li. */
+  ir_test_add_member (wang, ir_room_info_get_id (room), "li", "SR");
+  ir_sync_client_sync_now (client);
+  g_assert_true (ir_test_wait_until (has_member_li, store, 30000));
+  g_assert_true (ir_sync_remap_members (store, &n_ops, &error));
+  g_assert_cmpuint (n_ops, ==, 1);
+  li_member = server_member (store, "li");
+  coverage = ir_store_get_field_value (store, person, "coverage_owner");
+  g_assert_cmpstr (json_node_get_string (coverage), ==, li_member);
+  g_assert_cmpstr (li_member, !=, local_li);
+
+  /* Nothing is left to move, and the moves reach the server. */
+  g_assert_true (ir_sync_remap_members (store, &n_ops, &error));
+  g_assert_cmpuint (n_ops, ==, 0);
+  ir_sync_client_sync_now (client);
+  g_assert_true (ir_test_wait_until (client_up_to_date, client, 30000));
+
+  ir_sync_client_stop (client);
+  ir_store_close (store);
+}
+
 static void
 test_download_not_member (Fixture       *fixture,
                           gconstpointer  data)
@@ -688,6 +794,8 @@ main (int    argc,
               fixture_set_up, test_sign_in_session, fixture_tear_down);
   g_test_add ("/sync-manager/upload-and-download", Fixture, NULL,
               fixture_set_up, test_upload_and_download, fixture_tear_down);
+  g_test_add ("/sync-manager/upload/members", Fixture, NULL,
+              fixture_set_up, test_upload_members, fixture_tear_down);
   g_test_add ("/sync-manager/download/not-member", Fixture, NULL,
               fixture_set_up, test_download_not_member, fixture_tear_down);
   g_test_add ("/sync-manager/conflicts/adopt", Fixture, NULL,

@@ -22,6 +22,12 @@
 #include "ir-store-log.h"
 #include "ir-sync-room.h"
 
+/* Store metadata: the member entities of the local-only room, which the
+ * upload took back because only the server writes members. One line per
+ * member, "<eid> <user on the server>", until a member entity of the
+ * server's with that user takes its place. */
+#define LEFT_MEMBERS_KEY "upload_left_members"
+
 /* Whether @store syncs with a server, rather than living only here. */
 gboolean
 ir_store_has_server (IrStore *store)
@@ -29,6 +35,34 @@ ir_store_has_server (IrStore *store)
   g_autofree char *url = ir_store_get_meta (store, IR_ROOM_SERVER_URL_KEY);
 
   return url != NULL && url[0] != '\0';
+}
+
+/* Notes the room's member entities before the upload takes them back. The
+ * member this replica acts as is the uploader, whose server user may have
+ * another name than the desktop's login. */
+static void
+note_left_members (IrStore    *store,
+                   const char *uploader)
+{
+  g_autoptr(IrEntityList) members = ir_store_list (store, "member");
+  g_autofree char *own = ir_store_get_meta (store, IR_ROOM_MEMBER_ID_KEY);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (members));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IrEntity) member = g_list_model_get_item (G_LIST_MODEL (members), i);
+      const char *eid = ir_entity_get_id (member);
+      const char *user = ir_entity_get_string (member, "user");
+
+      if (g_strcmp0 (eid, own) == 0 ||
+          (own == NULL && g_strcmp0 (user, ir_store_get_actor (store)) == 0))
+        user = uploader;
+      if (user != NULL && user[0] != '\0' && strchr (user, '\n') == NULL)
+        g_string_append_printf (lines, "%s %s\n", eid, user);
+    }
+
+  ir_store_set_meta (store, LEFT_MEMBERS_KEY, lines->str);
 }
 
 static void
@@ -59,6 +93,7 @@ room_created_cb (GObject      *source,
    * refuses the members and escalations that this desktop wrote as the
    * room's server. They leave the log before the push, so that the rest of
    * their transactions uploads. */
+  note_left_members (store, ir_sync_api_get_user (api));
   if (!ir_store_refuse_unuploadable (store, IR_ROLE_AR,
                                      _("Only the server writes members and escalations. It "
                                        "made you the room’s account owner; add the others on "
@@ -143,4 +178,136 @@ ir_sync_upload_room_finish (GAsyncResult  *result,
     *n_refused = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "n-refused"));
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- members after an upload ---------------------------------------------- */
+
+/* Returns the id of the member entity of @user other than @not_eid. */
+static char *
+find_member (IrEntityList *members,
+             const char   *user,
+             const char   *not_eid)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (members));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(IrEntity) member = g_list_model_get_item (G_LIST_MODEL (members), i);
+
+      if (g_strcmp0 (ir_entity_get_string (member, "user"), user) == 0 &&
+          g_strcmp0 (ir_entity_get_id (member), not_eid) != 0)
+        return g_strdup (ir_entity_get_id (member));
+    }
+
+  return NULL;
+}
+
+/* Points every field that may change and that names @old_eid at @new_eid. */
+static guint
+move_references (IrStore    *store,
+                 IrTx       *tx,
+                 const char *old_eid,
+                 const char *new_eid)
+{
+  IrSchema *schema = ir_store_get_schema (store);
+  guint n_ops = 0;
+
+  for (guint i = 0; i < ir_schema_get_n_entities (schema); i++)
+    {
+      const IrEntitySpec *entity = ir_schema_get_entity_nth (schema, i);
+
+      for (guint j = 0; j < entity->n_fields; j++)
+        {
+          const IrFieldSpec *field = &entity->fields[j];
+          g_autoptr(IrEntityList) holders = NULL;
+          guint n;
+
+          if (field->type != IR_VALUE_REF || g_strcmp0 (field->ref_entity, "member") != 0 ||
+              (field->flags & IR_FIELD_IMMUTABLE) != 0 ||
+              !ir_schema_check_writer (schema, entity->name, field->name,
+                                       ir_store_get_roles (store), NULL))
+            continue;
+
+          holders = ir_store_list_children (store, entity->name, field->name, old_eid);
+          n = g_list_model_get_n_items (G_LIST_MODEL (holders));
+          for (guint k = 0; k < n; k++)
+            {
+              g_autoptr(IrEntity) holder = g_list_model_get_item (G_LIST_MODEL (holders), k);
+
+              ir_tx_set_string (tx, entity->name, ir_entity_get_id (holder), field->name,
+                                new_eid);
+              n_ops++;
+            }
+        }
+    }
+
+  return n_ops;
+}
+
+/**
+ * ir_sync_remap_members:
+ * @n_ops: (out) (optional): how many fields now name a member of the server
+ *
+ * Moves what named a member entity of an uploaded room to the member
+ * entity that the server wrote for the same user. The old member entities
+ * stayed behind because only the server may write members. What moves are
+ * the owners of tasks, risks and decisions, and the coverage owners of
+ * stakeholders. Members that the server does
+ * not have yet are tried again on the next call, so call it after each
+ * sync; a room that was never uploaded returns at once.
+ *
+ * NOTE: fields that cannot change after their entity was created (the
+ * member of a relationship level, a participant, an invitee, an inbox
+ * item's recipient) keep the old member, which the app shows as a former
+ * member.
+ *
+ * Returns: %FALSE with @error set when the edit failed
+ */
+gboolean
+ir_sync_remap_members (IrStore  *store,
+                       guint    *n_ops,
+                       GError  **error)
+{
+  g_autofree char *text = ir_store_get_meta (store, LEFT_MEMBERS_KEY);
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(IrEntityList) members = NULL;
+  g_autoptr(GString) remaining = g_string_new (NULL);
+  g_autoptr(IrTx) tx = NULL;
+  guint moved = 0;
+
+  if (n_ops != NULL)
+    *n_ops = 0;
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+
+  lines = g_strsplit (text, "\n", -1);
+  members = ir_store_list (store, "member");
+  tx = ir_store_begin (store);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *space = strchr (lines[i], ' ');
+      g_autofree char *old_eid = space ? g_strndup (lines[i], space - lines[i]) : NULL;
+      g_autofree char *new_eid = space ? find_member (members, space + 1, old_eid) : NULL;
+
+      if (space == NULL)
+        continue;
+      if (new_eid == NULL)
+        {
+          g_string_append_printf (remaining, "%s\n", lines[i]);
+          continue;
+        }
+
+      moved += move_references (store, tx, old_eid, new_eid);
+    }
+
+  if (moved > 0 && !ir_store_commit (store, tx, error))
+    return FALSE;
+
+  g_debug ("Room %s: %u fields now name the server's members", ir_store_get_room_id (store),
+           moved);
+  ir_store_set_meta (store, LEFT_MEMBERS_KEY, remaining->str);
+  if (n_ops != NULL)
+    *n_ops = moved;
+
+  return TRUE;
 }

@@ -31,5 +31,8 @@ void      ir_sync_upload_room_async   (IrSyncApi            *api,
 gboolean  ir_sync_upload_room_finish  (GAsyncResult         *result,
                                        guint                *n_refused,
                                        GError              **error);
+gboolean  ir_sync_remap_members       (IrStore              *store,
+                                       guint                *n_ops,
+                                       GError              **error);
 
 G_END_DECLS

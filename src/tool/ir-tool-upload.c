@@ -8,6 +8,10 @@
  * sync client until the server has every op. The password comes on
  * standard input, so that it shows neither in the process list nor in the
  * shell's history.
+ *
+ * Run it again after adding the room's other members on the server: what
+ * named them in the room (task owners, coverage owners) then moves to the
+ * member entities the server wrote for them.
  */
 #include "config.h"
 
@@ -118,6 +122,7 @@ ir_tool_upload (int    argc,
   g_autofree char *name = NULL;
   Wait wait = { loop, NULL };
   guint n_refused = 0;
+  guint n_moved = 0;
 
   if (argc != 4)
     {
@@ -173,11 +178,24 @@ ir_tool_upload (int    argc,
   if (!push_history (store, api, argv[1]))
     return 1;
 
+  /* What named the room's members moves to the server's member entities of
+   * the same users, then goes up too. */
+  if (!ir_sync_remap_members (store, &n_moved, &error))
+    {
+      fprintf (stderr, "ironroom-tool: failed to move the references to members of “%s”: %s\n",
+               argv[1], error->message);
+      return 1;
+    }
+  if (n_moved > 0 && !push_history (store, api, argv[1]))
+    return 1;
+
   printf ("Uploaded “%s” (room %s) to %s: %" G_GINT64_FORMAT " operations.\n", name,
           ir_store_get_room_id (store), ir_sync_api_get_url (api), ir_store_get_seen_seq (store));
   if (n_refused > 0)
     printf ("%u operations stay in %s: only the server writes members and escalations.\n",
             n_refused, argv[1]);
+  if (n_moved > 0)
+    printf ("%u fields now name the server's members of the same users.\n", n_moved);
 
   ir_store_close (store);
   return 0;

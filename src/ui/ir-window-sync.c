@@ -73,9 +73,18 @@ state_changed_cb (IrWindow     *self,
                   GParamSpec   *pspec,
                   IrSyncClient *client)
 {
-  /* An uploaded room gets its member entity from the server. */
-  if (ir_sync_client_get_state (client) == IR_SYNC_STATE_UP_TO_DATE)
-    ir_sync_manager_adopt_member (ir_sync_client_get_store (client));
+  IrStore *store = ir_sync_client_get_store (client);
+  g_autoptr(GError) error = NULL;
+
+  if (ir_sync_client_get_state (client) != IR_SYNC_STATE_UP_TO_DATE)
+    return;
+
+  /* An uploaded room gets its member entities from the server, and what
+   * named the room's own members moves to them as they arrive. */
+  ir_sync_manager_adopt_member (store);
+  if (!ir_sync_remap_members (store, NULL, &error))
+    g_warning ("Failed to move room %s's references to the server's members: %s",
+               ir_store_get_room_id (store), error->message);
 }
 
 /* Deletes the copy of a room its member was removed from, once the
