@@ -355,10 +355,10 @@ ir_sync_api_call_async (IrSyncApi          *self,
 
 /**
  * ir_sync_api_call_finish:
- * @status: (out) (optional): the HTTP status, 0 when the server did not answer
+ * @status: (out) (optional): the HTTP status, 0 when the server sent no response
  * @refusal: (out) (optional) (transfer full): the JSON body of a refusal
  *
- * Returns: (transfer full): the JSON body of a successful answer (a null
+ * Returns: (transfer full): the JSON body of a successful response (a null
  *   node when it had none), or %NULL with @error set
  */
 JsonNode *
@@ -390,7 +390,8 @@ ir_sync_api_call_finish (IrSyncApi     *self,
       return NULL;
     }
 
-  ir_sync_api_set_refusal (self, data->msg, g_object_get_data (G_OBJECT (task), "refusal"), refusal, error);
+  ir_sync_api_set_refusal (self, data->msg, g_object_get_data (G_OBJECT (task), "refusal"),
+                           refusal, error);
   return NULL;
 }
 

@@ -409,7 +409,7 @@ pull_next (IrSyncClient *self)
 
 /* Checks the server's head against what this copy has applied. A server
  * restored from an older backup hands out sequences this copy has already
- * seen, and syncing would skip ops: stop and say so instead. */
+ * seen, so syncing would skip ops. The client stops with an error instead. */
 gboolean
 ir_sync_client_check_head (IrSyncClient *self,
                            gint64        head)

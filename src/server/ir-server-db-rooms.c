@@ -86,7 +86,8 @@ collect_rooms (sqlite3_stmt *stmt)
 GPtrArray *
 ir_server_db_list_rooms (IrServerDb *self)
 {
-  return collect_rooms (ir_server_db_prepare (self, "SELECT " ROOM_COLUMNS " FROM rooms ORDER BY created"));
+  return collect_rooms (ir_server_db_prepare (self,
+                                              "SELECT " ROOM_COLUMNS " FROM rooms ORDER BY created"));
 }
 
 /* Rooms whose id or name is @name, for admin commands. */
@@ -399,7 +400,8 @@ ir_server_db_has_blob_ref (IrServerDb *self,
                            const char *room,
                            const char *sha256)
 {
-  sqlite3_stmt *stmt = ir_server_db_prepare (self, "SELECT 1 FROM blob_refs WHERE sha256 = ? AND room = ?");
+  sqlite3_stmt *stmt = ir_server_db_prepare (self,
+                                             "SELECT 1 FROM blob_refs WHERE sha256 = ? AND room = ?");
   gboolean found;
 
   ir_server_db_bind_text (stmt, 1, sha256);

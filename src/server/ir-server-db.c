@@ -185,7 +185,8 @@ ir_server_db_open (const char  *path,
   self->path = g_strdup (path);
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                       NULL) != SQLITE_OK ||
       sqlite3_exec (self->db,
                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
                     "PRAGMA foreign_keys = ON;", NULL, NULL, &message) != SQLITE_OK ||
@@ -337,7 +338,8 @@ ir_server_db_get_password (IrServerDb *self,
                            const char *name,
                            gboolean   *disabled)
 {
-  sqlite3_stmt *stmt = ir_server_db_prepare (self, "SELECT password, disabled FROM users WHERE name = ?");
+  sqlite3_stmt *stmt = ir_server_db_prepare (self,
+                                             "SELECT password, disabled FROM users WHERE name = ?");
   char *hash = NULL;
 
   ir_server_db_bind_text (stmt, 1, name);

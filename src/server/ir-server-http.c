@@ -104,7 +104,8 @@ void
 ir_server_collect_body (SoupServerMessage *msg,
                         gsize              limit)
 {
-  goffset length = soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg));
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  goffset length = soup_message_headers_get_content_length (headers);
 
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
   if (length > (goffset) limit)

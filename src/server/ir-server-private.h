@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-/* What the server attaches to each request message. */
+/* Keys of the data the server attaches to each request message. */
 #define IR_REQUEST_START "ir-request-start"
 #define IR_REQUEST_USER  "ir-request-user"
 #define IR_REQUEST_ERROR "ir-request-error"

@@ -113,7 +113,8 @@ message_cb (SoupWebsocketConnection *conn,
     return;
 
   page = ir_sync_get_string (object, "page");
-  if (page == NULL || !g_utf8_validate (page, -1, NULL) || g_utf8_strlen (page, -1) > PAGE_MAX || g_strcmp0 (page, socket->page) == 0)
+  if (page == NULL || !g_utf8_validate (page, -1, NULL) || g_utf8_strlen (page, -1) > PAGE_MAX ||
+      g_strcmp0 (page, socket->page) == 0)
     return;
 
   g_free (socket->page);

@@ -213,7 +213,8 @@ request_done_cb (SoupServer        *server,
   /* glibc keeps the memory of a large request's JSON tree for later
    * allocations; give it back so the server stays small between batches. */
 #ifdef __GLIBC__
-  if (soup_message_headers_get_content_length (soup_server_message_get_request_headers (msg)) > IR_LARGE_REQUEST ||
+  if (soup_message_headers_get_content_length (
+        soup_server_message_get_request_headers (msg)) > IR_LARGE_REQUEST ||
       soup_server_message_get_response_body (msg)->length > IR_LARGE_REQUEST)
     malloc_trim (0);
 #endif
@@ -280,7 +281,7 @@ poll_cb (gpointer user_data)
 
   /* NOTE: a room busy with pushes saves its head at most every ten
    * seconds, so what the escalations below write may carry a "seen" up to
-   * that far behind; only their conflicts with edits of those seconds are
+   * that far behind. Only their conflicts with edits of those seconds are
    * affected. */
   g_hash_table_iter_init (&iter, self->rooms);
   while (g_hash_table_iter_next (&iter, NULL, &value))
