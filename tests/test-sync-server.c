@@ -833,6 +833,66 @@ test_admin_while_serving (Fixture       *fixture,
   ir_test_rmdir (backup);
 }
 
+/* --- device keys --------------------------------------------------------- */
+
+static JsonNode *
+field_value (IrSyncPage *page,
+             const char *eid,
+             const char *field)
+{
+  JsonNode *value = NULL;
+
+  for (guint i = 0; i < page->ops->len; i++)
+    {
+      IrOp *op = g_ptr_array_index (page->ops, i);
+
+      if (g_str_equal (op->eid, eid) && g_str_equal (op->field, field))
+        value = op->value;
+    }
+
+  return value;
+}
+
+static void
+test_device_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *keys = g_strdup_printf ("/rooms/%s/device-keys", fixture->room_a);
+  g_autofree char *li = g_strdup_printf ("/rooms/%s/members/li", fixture->room_a);
+  g_autoptr(IrSyncApi) li_api = ir_test_login (fixture->server, "li");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) registered = NULL;
+  g_autoptr(JsonNode) removed = NULL;
+  g_autoptr(IrSyncPage) before = NULL;
+  g_autoptr(IrSyncPage) after = NULL;
+  const char *eid;
+  JsonNode *value;
+
+  ir_test_add_member (fixture->ar, fixture->room_a, "li", "SR");
+  assert_refused (li_api, "POST", keys, "{\"public_key\":\"xyz\"}", 400,
+                  IR_SYNC_ERROR_INVALID_JSON, "Ed25519");
+
+  registered = ir_test_call (li_api, "POST", keys,
+                             "{\"public_key\":\"" "0123456789abcdef0123456789abcdef"
+                             "0123456789abcdef0123456789abcdef" "\"}", NULL, &error);
+  g_assert_no_error (error);
+  eid = json_object_get_string_member (json_node_get_object (registered), "id");
+
+  /* The server wrote the key into the room, valid and not revoked. */
+  before = pull_ops (fixture->ar, fixture->room_a, 0, 1000);
+  value = field_value (before, eid, "public_key");
+  g_assert_nonnull (value);
+  g_assert_cmpstr (json_node_get_string (value), ==,
+                   "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+  g_assert_false (json_node_get_boolean (field_value (before, eid, "revoked")));
+
+  /* Removing li revokes it. */
+  removed = ir_test_call (fixture->ar, "DELETE", li, NULL, NULL, &error);
+  g_assert_no_error (error);
+  after = pull_ops (fixture->ar, fixture->room_a, 0, 1000);
+  g_assert_true (json_node_get_boolean (field_value (after, eid, "revoked")));
+}
+
 /* --- calendar feed and request logs -------------------------------------- */
 
 static GBytes *
@@ -929,6 +989,8 @@ main (int    argc,
               fixture_set_up, test_blob_over_limit, fixture_tear_down);
   g_test_add ("/sync-server/members/manage", Fixture, NULL,
               fixture_set_up, test_members, fixture_tear_down);
+  g_test_add ("/sync-server/members/device-keys", Fixture, NULL,
+              fixture_set_up, test_device_keys, fixture_tear_down);
   g_test_add ("/sync-server/feed/and-logs", Fixture, NULL,
               fixture_set_up, test_feed_and_logs, fixture_tear_down);
   g_test_add ("/sync-server/admin/while-serving", Fixture, NULL,
