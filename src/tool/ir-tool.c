@@ -19,8 +19,6 @@ typedef struct
 } IrToolEntry;
 
 static const IrToolEntry commands[] = {
-  { "schedule", ir_tool_schedule,
-    "schedule PLAN.xml [--json] [--mspdi OUT.xml] [--ics OUT.ics] [--tolerant]  schedule a Microsoft Project XML plan" },
   { "export", ir_tool_export,
     "export ROOM_DB OUT.jsonl     write a room's operations as JSON lines" },
   { "import", ir_tool_import,
@@ -33,6 +31,8 @@ static const IrToolEntry commands[] = {
     "compare OLD.pdf NEW.pdf      compare two drawing revisions: overlay PNG, regions, text" },
   { "map", ir_tool_map,
     "map ROOM_DB --png|--svg|--pdf OUT  draw the room's decision map as a picture or page" },
+  { "schedule", ir_tool_schedule,
+    "schedule PLAN.xml [--json] [--mspdi OUT.xml] [--ics OUT.ics] [--tolerant]  schedule a Microsoft Project XML plan" },
   { "escalate", ir_tool_escalate,
     "escalate PLAN.xml [--today D] [--json]  list a plan's slipping tasks with delay, tier and slip chain" },
   { "review", ir_tool_review,
