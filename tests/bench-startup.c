@@ -87,6 +87,7 @@ run_once (const char * const *argv,
   return TRUE;
 }
 
+#ifndef HAVE_IR_DEMO
 /* Writes the sample room with the writer program and returns its id. */
 static char *
 write_sample_room (const char *writer)
@@ -106,6 +107,7 @@ write_sample_room (const char *writer)
 
   return g_strstrip (g_steal_pointer (&output));
 }
+#endif
 
 static void
 set_up_environment (void)
