@@ -129,6 +129,36 @@ test_usage (void)
 }
 
 static void
+test_opacity_range (void)
+{
+  g_autofree char *good = fixture_write_sheet (directory, FIXTURE_BASE);
+  g_auto(ToolRun) run = { 0 };
+
+  run_tool (&run, (const char *[]) { good, good, "--opacity", "7", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--opacity 0 to 1"));
+}
+
+/* --new-page pairs the old page with a page the user names, and a page the
+ * new file lacks is a clear error. */
+static void
+test_new_page_chosen (void)
+{
+  g_autofree char *old_path = fixture_write_sheet (directory, FIXTURE_BASE);
+  g_autofree char *new_path = fixture_write_sheet (directory, FIXTURE_DIMENSION);
+  g_auto(ToolRun) run = { 0 };
+  g_auto(ToolRun) missing = { 0 };
+
+  run_tool (&run, (const char *[]) { old_path, new_path, "--new-page", "1", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Page 1 → page 1 (matched by choice)"));
+
+  run_tool (&missing, (const char *[]) { old_path, new_path, "--new-page", "3", NULL });
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "has no page 3; it has 1"));
+}
+
+static void
 test_summary (void)
 {
   g_autofree char *old_path = fixture_write_sheet (directory, FIXTURE_BASE);
@@ -163,6 +193,8 @@ main (int    argc,
   g_test_add_func ("/tool-compare/json-and-overlay", test_json_and_overlay);
   g_test_add_func ("/tool-compare/bad-files", test_bad_files);
   g_test_add_func ("/tool-compare/usage", test_usage);
+  g_test_add_func ("/tool-compare/opacity-range", test_opacity_range);
+  g_test_add_func ("/tool-compare/new-page-chosen", test_new_page_chosen);
   g_test_add_func ("/tool-compare/summary", test_summary);
 
   status = g_test_run ();

@@ -18,6 +18,8 @@ ir_drawing_match_reason_to_string (IrDrawingMatchReason reason)
       return "page-order";
     case IR_DRAWING_MATCH_NONE:
       return "unmatched";
+    case IR_DRAWING_MATCH_CHOSEN:
+      return "choice";
     default:
       g_return_val_if_reached ("unmatched");
     }

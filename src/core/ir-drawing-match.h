@@ -15,6 +15,7 @@ typedef enum
   IR_DRAWING_MATCH_TITLE,   /* same title */
   IR_DRAWING_MATCH_ORDER,   /* same position among the unmatched pages */
   IR_DRAWING_MATCH_NONE,    /* a page only one revision has */
+  IR_DRAWING_MATCH_CHOSEN,  /* the user named both pages */
 } IrDrawingMatchReason;
 
 /* A pair of pages, numbered from 0; -1 on the side that lacks the page. */

@@ -19,6 +19,7 @@
 typedef struct
 {
   int       page;
+  int       new_page;
   int       dpi;
   char     *png;
   gboolean  json;
@@ -338,6 +339,27 @@ run_compare (IrPdf             *old_pdf,
       return FALSE;
     }
 
+  if (args->new_page > ir_pdf_get_n_pages (new_pdf))
+    {
+      fprintf (stderr, "ironroom-tool compare: “%s” has no page %d; it has %d.\n",
+               ir_pdf_get_name (new_pdf), args->new_page, ir_pdf_get_n_pages (new_pdf));
+      return FALSE;
+    }
+
+  /* The user names the new page when the title blocks cannot tell, such as
+   * a single sheet that became one page of a sheet set. */
+  if (args->new_page > 0)
+    {
+      IrDrawingPageMatch chosen = {
+        .old_page = args->page > 0 ? args->page - 1 : 0,
+        .new_page = args->new_page - 1,
+        .reason = IR_DRAWING_MATCH_CHOSEN,
+      };
+
+      g_array_set_size (matches, 0);
+      g_array_append_val (matches, chosen);
+    }
+
   for (guint i = 0; i < matches->len; i++)
     {
       const IrDrawingPageMatch *match = &g_array_index (matches, IrDrawingPageMatch, i);
@@ -384,6 +406,7 @@ ir_tool_compare (int    argc,
   CompareArgs args = { .dpi = 150, .tolerance = -1, .opacity = 0.35 };
   GOptionEntry entries[] = {
     { "page", 0, 0, G_OPTION_ARG_INT, &args.page, "Compare only this page of OLD (from 1) with its match", "N" },
+    { "new-page", 0, 0, G_OPTION_ARG_INT, &args.new_page, "Compare with this page of NEW (from 1) instead of the matched one", "M" },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &args.dpi, "Render resolution in dots per inch (default 150)", "D" },
     { "png", 0, 0, G_OPTION_ARG_FILENAME, &args.png, "Write the overlay image here (OUT-N.png per page when several)", "OUT.png" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &args.json, "Print regions and text changes as JSON", NULL },
@@ -408,10 +431,12 @@ ir_tool_compare (int    argc,
       return 2;
     }
 
-  if (argc != 3 || args.dpi < 10 || args.dpi > 1200)
+  if (argc != 3 || args.dpi < 10 || args.dpi > 1200 || args.page < 0 || args.new_page < 0 ||
+      args.opacity < 0 || args.opacity > 1)
     {
-      fprintf (stderr, "Usage: ironroom-tool compare OLD.pdf NEW.pdf [--page N] [--dpi D] "
-               "[--png OUT.png] [--json]\n(--dpi takes 10 to 1200.)\n");
+      fprintf (stderr, "Usage: ironroom-tool compare OLD.pdf NEW.pdf [--page N] [--new-page M] "
+               "[--dpi D] [--png OUT.png] [--json]\n(--dpi takes 10 to 1200, --opacity 0 to 1, "
+               "pages count from 1.)\n");
       return 2;
     }
 
