@@ -378,6 +378,33 @@ add_capture_shortcut (IrReviewWindow *self,
                                                           gtk_named_action_new (action)));
 }
 
+/* Right and Left step through the review wherever the focus is, except in
+ * a text field, where they move the cursor. They are caught before the
+ * focused widget, which would otherwise move the focus with them. */
+static gboolean
+arrow_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      IrReviewWindow        *self)
+{
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Right && keyval != GDK_KEY_Left)
+    return FALSE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
+    return FALSE;
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self),
+                              keyval == GDK_KEY_Right ? "review.next" : "review.previous",
+                              NULL);
+  return TRUE;
+}
+
 /* --- class ---------------------------------------------------------------- */
 
 static void
@@ -488,6 +515,14 @@ ir_review_window_init (IrReviewWindow *self)
   add_capture_shortcut (self, GDK_KEY_Page_Down, "review.next");
   add_capture_shortcut (self, GDK_KEY_Page_Up, "review.previous");
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->remote_keys));
+
+  {
+    GtkEventController *arrows = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (arrows, GTK_PHASE_CAPTURE);
+    g_signal_connect (arrows, "key-pressed", G_CALLBACK (arrow_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), arrows);
+  }
 }
 
 /* --- public API ----------------------------------------------------------- */
