@@ -191,10 +191,15 @@ ir_drawing_open_revision (IrStore   *store,
 
   if (blobs == NULL || blob == NULL || !ir_blob_store_contains (blobs, blob))
     {
+      const char *name = filename;
+
+      if (name == NULL)
+        name = blob != NULL ? blob : "?";
+
       g_set_error (error, IR_DRAWING_MODEL_ERROR, IR_DRAWING_MODEL_ERROR_NO_BLOBS,
                    _("The file “%s” is not on this computer yet. It downloads when the "
                      "room syncs; connect to the room’s server and try again."),
-                   filename ? filename : blob ? blob : "?");
+                   name);
       return NULL;
     }
 
@@ -207,8 +212,8 @@ ir_drawing_open_revision (IrStore   *store,
 
 /* --- helpers shared by the model's files ---------------------------------- */
 
-/* Commits @tx and adds what the change was to a failure, so that a caller's
- * message says which action failed. */
+/* Commits @tx and prefixes a failure with the action, so that the caller's
+ * message names which action failed. */
 gboolean
 ir_drawing_model_commit (IrStore     *store,
                          IrTx        *tx,

@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 
 #define IR_TYPE_OP (ir_op_get_type ())
 
-/* An operation as it travels between replicas. Client ids are 32 lower-case
- * hex digits (128 random bits); an op id is "<client>:<counter>" and a
+/* An operation as it travels between replicas. A client id is 32 lower-case
+ * hex digits (128 random bits). An op id is "<client>:<counter>", and a
  * transaction id is the id of its first operation. */
 typedef struct
 {

@@ -402,10 +402,10 @@ load_field_ops (IrStore     *self,
 }
 
 /* Conflicts of a field are the ops that lost to its winner without either
- * author having seen the other's write. One that wrote the winner's value
- * is kept with "same" set and not shown, because two replicas that wrote
- * the same value at once do not disagree; it is kept so that a later
- * winner with another value shows it. */
+ * author having seen the other's write. A loser that wrote the winner's
+ * value is stored with "same" set and not shown, because the two writes
+ * agree. It is still stored so that a later winner with another value
+ * shows it as a conflict. */
 static gboolean
 recompute_conflicts (IrStore     *self,
                      const char  *eid,
@@ -594,9 +594,9 @@ insert_op (IrStore     *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
-/* Handles an op whose id the log already has: the same content is a
- * repeat (perhaps now with the server's sequence); other content means two
- * replicas used one client id. */
+/* Handles an op whose id the log already contains. The same content is a
+ * repeat, which may now carry the server's sequence. Other content means
+ * that two replicas used one client id. */
 static gboolean
 check_duplicate (IrStore     *self,
                  IrOp        *op,
@@ -753,9 +753,10 @@ ir_store_apply_state (IrStore     *self,
  * ir_store_apply_op:
  * @local: whether this replica wrote @op
  *
- * Appends @op to the log and applies it. An op under a newer schema than
- * this replica knows is kept in the log, waiting, and applied after an
- * upgrade. Applying an op the log already has changes nothing.
+ * Appends @op to the log and applies it. An op of a newer schema version,
+ * or of an entity or field this replica's schema lacks, waits in the log
+ * and is applied after an upgrade. Applying an op the log already contains
+ * changes nothing.
  */
 gboolean
 ir_store_apply_op (IrStore  *self,
@@ -815,12 +816,6 @@ check_remote_op (IrStore  *self,
       return FALSE;
     }
 
-  /* An op the log has was checked when it arrived; the memberships it
-   * built since may not be used to judge it again. Applying it compares
-   * the content and reports a reused client id. */
-  if (op_in_log (self, op->id))
-    return TRUE;
-
   /* Ops of a newer schema wait: they cannot be checked yet. */
   if (op->schema > ir_schema_get_version (self->schema) ||
       ir_schema_lookup_field (self->schema, op->entity, op->field) == NULL)
@@ -839,10 +834,17 @@ check_remote_op (IrStore  *self,
     g_hash_table_insert (self->batch_roles, g_strdup (op->actor),
                          GUINT_TO_POINTER (ir_store_roles_of (self, op->actor)));
   roles = GPOINTER_TO_UINT (g_hash_table_lookup (self->batch_roles, op->actor));
-  if (roles != 0 && !ir_schema_check_writer (self->schema, op->entity, op->field, roles, error))
-    return FALSE;
+  if (roles == 0 || ir_schema_check_writer (self->schema, op->entity, op->field, roles, NULL))
+    return TRUE;
 
-  return TRUE;
+  /* An op the log already contains was checked when it arrived, before the
+   * memberships it may itself have built. Applying it again compares the
+   * content and reports a reused client id. Looking it up only here keeps
+   * the query out of the loop for every other op. */
+  if (op_in_log (self, op->id))
+    return TRUE;
+
+  return ir_schema_check_writer (self->schema, op->entity, op->field, roles, error);
 }
 
 /**

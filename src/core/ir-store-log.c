@@ -134,7 +134,7 @@ is_uploadable (IrStore    *self,
  *
  * Rolls back, before a local-only room's first upload, the unpushed ops
  * that the server would refuse from a member with @roles. A local-only room
- * acts as its own server, so it holds such ops: its member entities, and
+ * acts as its own server, so it contains such ops: its member entities, and
  * escalations raised on this desktop. They often share a transaction with
  * ops the server takes (a new room with its first member), and the server
  * refuses a whole transaction for one op, so they first move into a

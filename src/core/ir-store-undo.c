@@ -6,7 +6,7 @@
  * Undo writes new operations: for each field the transaction set, the value
  * the field had before it, but only where the field still shows the
  * transaction's value. Where someone changed it since, the field is left
- * alone and the message says who. Undoing a transaction that created an
+ * alone and the message names who changed it. Undoing a transaction that created an
  * entity deletes that entity.
  */
 #include "config.h"
